@@ -1,0 +1,163 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import {
+  abandonEmailChange,
+  activateCandidate,
+  applyEmailChange,
+  deleteUnvalidatedCandidate,
+  findCandidateById,
+  setCandidatePassword,
+  type CandidateAccount,
+} from '../db/candidateAccounts.js';
+import { findMail } from '../db/mailLog.js';
+import { revokeSessionsOf } from '../db/sessions.js';
+import { consumeToken, findTokenByIssueKey, issueToken, revokeTokensOf, type TokenPurpose } from '../db/tokens.js';
+import { ErrorKind } from '../lib/errors.js';
+import { hashToken, newRawToken } from '../lib/secrets.js';
+import { accountPurged } from '../mail/templates/accountPurged.js';
+import { accountValidated } from '../mail/templates/accountValidated.js';
+import { accountValidationLink } from '../mail/templates/accountValidationLink.js';
+import { credentialRecoveryLink } from '../mail/templates/credentialRecoveryLink.js';
+import { emailChangeLink } from '../mail/templates/emailChangeLink.js';
+import { emailChangeOutcome, type EmailChangeOutcome } from '../mail/templates/emailChangeOutcome.js';
+import { passwordChanged } from '../mail/templates/passwordChanged.js';
+import { currentWorkflowId, stepKey, type ActivityDeps } from './context.js';
+import { deliverOnce } from './mailing.js';
+
+export type CandidateMail =
+  | { template: 'accountValidated' }
+  | { template: 'passwordChanged' }
+  | { template: 'emailChangeOutcome'; outcome: EmailChangeOutcome };
+
+export function createCandidateAccountActivities(deps: ActivityDeps) {
+  const { db, config } = deps;
+  const linkUrl = (raw: string) => `${config.http.publicBaseUrl}/liens/${raw}`;
+
+  async function requireAccount(accountId: string): Promise<CandidateAccount> {
+    const account = await findCandidateById(db, accountId);
+    if (!account) throw ApplicationFailure.nonRetryable(`candidate account ${accountId} does not exist`, ErrorKind.NotFound);
+    return account;
+  }
+
+  function renderLink(purpose: TokenPurpose, account: CandidateAccount, url: string, expiresAt: Date) {
+    switch (purpose) {
+      case 'account_validation':
+        return { to: account.email, rendered: accountValidationLink({ firstName: account.first_name, url, expiresAt }) };
+      case 'password_reset':
+        return { to: account.email, rendered: credentialRecoveryLink({ firstName: account.first_name, fileNumber: account.file_number, url, expiresAt }) };
+      case 'email_change':
+        if (!account.pending_email) throw ApplicationFailure.nonRetryable('no pending e-mail address', ErrorKind.Conflict);
+        return { to: account.pending_email, rendered: emailChangeLink({ firstName: account.first_name, url, expiresAt }) };
+    }
+  }
+
+  return {
+    /**
+     * Creates a link token (stores its hash), mails the raw value, returns only the token id.
+     * A retry after the mail went out returns the same token instead of mailing a new one.
+     */
+    async issueCandidateLink(input: { accountId: string; purpose: TokenPurpose; step: string; expiresAt: number }) {
+      const key = stepKey(input.step);
+      const alreadyMailed = await findMail(db, key);
+      const existing = alreadyMailed?.sent_at ? await findTokenByIssueKey(db, key) : undefined;
+      if (existing) return { tokenId: existing.id, expiresAt: existing.expires_at.getTime() };
+
+      const account = await requireAccount(input.accountId);
+      const raw = newRawToken();
+      const token = await issueToken(db, {
+        purpose: input.purpose,
+        subjectId: account.id,
+        workflowId: currentWorkflowId(),
+        issueKey: key,
+        tokenHash: hashToken(raw),
+        expiresAt: new Date(input.expiresAt),
+      });
+      const { to, rendered } = renderLink(input.purpose, account, linkUrl(raw), token.expires_at);
+      await deliverOnce(deps, { key, template: input.purpose, to, rendered });
+      return { tokenId: token.id, expiresAt: token.expires_at.getTime() };
+    },
+
+    /** Consumes the validation token and activates the account, in one transaction. */
+    async activateCandidateAccount(input: { accountId: string; tokenId: string }) {
+      return db.transaction(async (tx) => {
+        const consumed = await consumeToken(tx, input.tokenId);
+        const account = consumed ? await activateCandidate(tx, input.accountId) : await findCandidateById(tx, input.accountId);
+        // A retry of an activation that committed finds the token used and the account active.
+        if (!account || account.status !== 'active') {
+          throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
+        }
+        return { fileNumber: account.file_number };
+      });
+    },
+
+    /** Tells the candidate, then deletes the account only if it is still unvalidated. */
+    async purgeUnvalidatedCandidate(input: { accountId: string }) {
+      const account = await findCandidateById(db, input.accountId);
+      if (!account || account.status !== 'pending_validation') return { purged: false };
+      await deliverOnce(deps, { key: stepKey('purged-mail'), template: 'accountPurged', to: account.email, rendered: accountPurged({ firstName: account.first_name }) });
+      await db.transaction(async (tx) => {
+        await revokeTokensOf(tx, account.id, 'account_validation');
+        await deleteUnvalidatedCandidate(tx, account.id);
+      });
+      // The token rows stay (a hash and an internal id, no personal data) so the old link
+      // answers « Ce lien a expiré » rather than « lien invalide ».
+      return { purged: true };
+    },
+
+    /** Swaps in the password hash the API stored beside the token, and ends every session. */
+    async applyPasswordReset(input: { accountId: string; tokenId: string }) {
+      return db.transaction(async (tx) => {
+        const pending = await tx('pending_password_changes').where({ token_id: input.tokenId }).first();
+        if (!pending) {
+          const token = await tx('one_time_tokens').where({ id: input.tokenId }).first();
+          if (token?.used_at) return 'password_changed' as const; // retry of a committed reset
+          throw ApplicationFailure.nonRetryable('no new password was submitted with this link', ErrorKind.Validation);
+        }
+        if (!(await consumeToken(tx, input.tokenId))) {
+          throw ApplicationFailure.nonRetryable('the reset link can no longer be used', ErrorKind.Expired);
+        }
+        await setCandidatePassword(tx, input.accountId, pending.password_hash);
+        await tx('pending_password_changes').where({ token_id: input.tokenId }).delete();
+        await revokeSessionsOf(tx, 'candidate', input.accountId);
+        return 'password_changed' as const;
+      });
+    },
+
+    async applyCandidateEmailChange(input: { accountId: string; tokenId: string }): Promise<EmailChangeOutcome> {
+      return db.transaction(async (tx) => {
+        const consumed = await consumeToken(tx, input.tokenId);
+        if (!consumed) {
+          const account = await findCandidateById(tx, input.accountId);
+          if (account?.status === 'active') return 'applied'; // retry of a committed change
+          throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
+        }
+        const result = await applyEmailChange(tx, input.accountId);
+        if (result === 'taken') {
+          await abandonEmailChange(tx, input.accountId);
+          return 'taken';
+        }
+        return 'applied';
+      });
+    },
+
+    async abandonCandidateEmailChange(input: { accountId: string }): Promise<EmailChangeOutcome> {
+      await db.transaction(async (tx) => {
+        await revokeTokensOf(tx, input.accountId, 'email_change');
+        await abandonEmailChange(tx, input.accountId);
+      });
+      return 'expired';
+    },
+
+    /** The lifecycle's outcome mails, each sent once per workflow step. */
+    async mailCandidate(input: { accountId: string; step: string } & CandidateMail) {
+      const account = await requireAccount(input.accountId);
+      const name = { firstName: account.first_name };
+      const rendered =
+        input.template === 'accountValidated'
+          ? accountValidated({ ...name, fileNumber: account.file_number, loginUrl: `${config.http.publicBaseUrl}/connexion` })
+          : input.template === 'passwordChanged'
+            ? passwordChanged(name)
+            : emailChangeOutcome({ ...name, outcome: input.outcome });
+      return deliverOnce(deps, { key: stepKey(input.step), template: input.template, to: account.email, rendered });
+    },
+  };
+}

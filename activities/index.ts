@@ -1,0 +1,14 @@
+import type { ActivityDeps } from './context.js';
+import { createCandidateAccountActivities } from './candidateAccounts.js';
+import { createLifecycleActivities } from './lifecycle.js';
+
+/** Every activity, built from its dependencies. Workflows import the type only. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createLifecycleActivities(deps),
+    ...createCandidateAccountActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+export type { ActivityDeps };

@@ -1,0 +1,54 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ApiDeps } from './deps.js';
+import { registerErrorHandler } from './errors.js';
+import { candidateRoutes } from './routes/candidates.js';
+import { linkRoutes } from './routes/links.js';
+import { sessionRoutes } from './routes/sessions.js';
+
+/** Raw tokens travel in link paths: keep them out of the logs. */
+const redactUrl = (url: string) => url.replace(/\/liens\/[^/?#]+/, '/liens/…').replace(/\/links\/[^/?#]+/, '/links/…');
+
+export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: deps.config.logLevel,
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
+    },
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // JSON only (plus HTML forms, below): a text/plain body is refused with 415, not half-parsed.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Plateforme d’approbation universitaire', description: 'API des démarches : comptes candidats (eCandidat), liens reçus par courriel, connexion.', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
+    await deps.db.raw('select 1');
+    return { status: 'ok' as const };
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(candidateRoutes(deps), { prefix: '/api' });
+  await app.register(sessionRoutes(deps), { prefix: '/api' });
+  await app.register(linkRoutes(deps));
+  return app;
+}

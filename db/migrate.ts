@@ -1,0 +1,27 @@
+import type { Knex } from 'knex';
+import { createDb } from './connection.js';
+import * as m001 from './migrations/001_accounts.js';
+
+/**
+ * Forward-only migrations, listed in code (not discovered on disk) so they work the same under
+ * tsx, a bundler or compiled output. Append new ones; never edit a released one.
+ */
+const migrations: Record<string, { up(db: Knex): Promise<void> }> = {
+  '001_accounts': m001,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => ({ up: migrations[name]!.up, down: async () => {} }),
+};
+
+export async function migrateToLatest(databaseUrl: string): Promise<string[]> {
+  const db = createDb(databaseUrl, 2);
+  try {
+    const [, applied] = (await db.migrate.latest({ migrationSource: source })) as [number, string[]];
+    return applied;
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+
+/**
+ * Runtime configuration, parsed once at start from the environment. A missing or malformed value
+ * stops the process with a message naming the variable (see `loadConfig`). Every variable is
+ * documented in README.md.
+ */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration such as P5D, PT1H or PT30S')
+    .transform((v) => parseDuration(v)!);
+
+const optionalPath = z.string().min(1).optional();
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('university-approvals'),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CERT_PATH: optionalPath,
+  TEMPORAL_TLS_KEY_PATH: optionalPath,
+  TEMPORAL_TLS_CA_PATH: optionalPath,
+  TEMPORAL_TLS_SERVER_NAME: optionalPath,
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL'),
+  MAIL_FROM: z.string().min(3).default('Plateforme universitaire <no-reply@universite.example>'),
+  APP_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  /** eCandidat purges accounts that are not validated within 5 days. */
+  ACCOUNT_VALIDATION_WINDOW: duration('P5D'),
+  PASSWORD_RESET_WINDOW: duration('PT1H'),
+  EMAIL_CHANGE_WINDOW: duration('P5D'),
+  SESSION_LIFETIME: duration('PT12H'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_FAILURE_WINDOW: duration('PT15M'),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof environmentSchema>) {
+  return {
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT, publicBaseUrl: env.PUBLIC_BASE_URL },
+    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      apiKey: env.TEMPORAL_API_KEY,
+      tls: {
+        enabled: env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_API_KEY || !!env.TEMPORAL_TLS_CERT_PATH,
+        certPath: env.TEMPORAL_TLS_CERT_PATH,
+        keyPath: env.TEMPORAL_TLS_KEY_PATH,
+        caPath: env.TEMPORAL_TLS_CA_PATH,
+        serverName: env.TEMPORAL_TLS_SERVER_NAME,
+      },
+    },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    secret: env.APP_SECRET,
+    lifetimes: {
+      accountValidationMs: env.ACCOUNT_VALIDATION_WINDOW,
+      passwordResetMs: env.PASSWORD_RESET_WINDOW,
+      emailChangeMs: env.EMAIL_CHANGE_WINDOW,
+      sessionMs: env.SESSION_LIFETIME,
+    },
+    login: { maxFailures: env.LOGIN_MAX_FAILURES, failureWindowMs: env.LOGIN_FAILURE_WINDOW },
+    argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message names every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const value = env[name];
+      return `  ${name}: ${value === undefined ? 'missing' : issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(result.data);
+}
+
+/** For entry points: parse or exit(1) with the message, no stack trace. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** 256 random bits, URL-safe: the raw value only ever travels in a mail or a cookie. */
+export function newRawToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Tokens are stored as SHA-256 digests. A fast hash is right here (unlike passwords): the input
+ * has 256 bits of entropy, so there is nothing to brute-force, and lookups stay indexed.
+ */
+export function hashToken(raw: string): Buffer {
+  return createHash('sha256').update(raw, 'utf8').digest();
+}
+
+/** Keys for throttling and ids derived from personal data, so neither is stored in clear. */
+export function digestHex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,53 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from './activities/index.js';
+import { createDb } from './db/connection.js';
+import { loadConfig, type Config } from './lib/config.js';
+import { connectWorkerConnection } from './lib/temporalConnection.js';
+import { createSmtpMailer } from './mail/mailer.js';
+
+export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+/**
+ * Builds the worker that runs every lifecycle. Tests pass a prebuilt bundle (`workflowBundle`)
+ * so the workflow code is bundled once per run instead of once per test file.
+ */
+export async function createPlatformWorker(options: {
+  config: Config;
+  connection: NativeConnection;
+  deps: ActivityDeps;
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}): Promise<Worker> {
+  const { config, connection, deps } = options;
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    activities: createActivities(deps),
+    // Lifecycles mostly wait on people: many open workflows, little CPU each.
+    maxCachedWorkflows: 2000,
+    shutdownGraceTime: '10 seconds',
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = createDb(config.database.url, config.database.poolMax);
+  const mailer = createSmtpMailer(config.mail);
+  const connection = await connectWorkerConnection(config.temporal);
+  const worker = await createPlatformWorker({ config, connection, deps: { db, mailer, config } });
+  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (${config.temporal.namespace})`);
+  // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before returning.
+  await worker.run();
+  await connection.close();
+  mailer.close();
+  await db.destroy();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,4 @@
+// Every lifecycle the worker runs. One file per lifecycle; messages live beside each.
+export { candidateAccount } from './candidateAccount.js';
+export { credentialRecovery } from './credentialRecovery.js';
+export { candidateEmailChange } from './candidateEmailChange.js';

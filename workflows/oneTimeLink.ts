@@ -1,0 +1,76 @@
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { ErrorKind } from '../lib/errors.js';
+import { resendLinkSignal, useLinkUpdate } from './oneTimeLink.messages.js';
+
+export interface IssuedLink {
+  tokenId: string;
+  expiresAt: number;
+}
+
+export interface LinkWait<R> {
+  /** Mails link number `attempt` (1 for the first); returns the token id, never the raw token. */
+  issue(attempt: number): Promise<IssuedLink>;
+  /** Epoch ms after which no link works and the wait ends unused. */
+  deadline: number;
+  /** What using the link does (runs inside the update handler, so the caller gets the result). */
+  use(tokenId: string): Promise<R>;
+  /** Resend requests beyond this are ignored, so nobody can mail-bomb an address. */
+  maxResends: number;
+}
+
+export type LinkWaitResult<R> = { used: true; result: R } | { used: false };
+
+/**
+ * Waits until the person uses the current link, or the deadline passes. The update validator
+ * rejects synchronously (nothing written to history) a link already used, replaced by a newer
+ * one, or expired; the first valid use wins, a concurrent second one sees AlreadyDone.
+ */
+export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResult<R>> {
+  let link: IssuedLink | undefined;
+  let attempt = 0;
+  let resendRequested = false;
+  let inFlight = false;
+  let used = false;
+  let result: R | undefined;
+
+  setHandler(resendLinkSignal, () => {
+    if (link && !used && !inFlight) resendRequested = true;
+  });
+  setHandler(
+    useLinkUpdate,
+    async ({ tokenId }) => {
+      inFlight = true;
+      try {
+        result = await wait.use(tokenId);
+        used = true;
+        return result;
+      } finally {
+        inFlight = false;
+      }
+    },
+    {
+      validator: ({ tokenId }) => {
+        if (used || inFlight) throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Ce lien a déjà été utilisé.' });
+        if (!link || tokenId !== link.tokenId) {
+          throw ApplicationFailure.create({ type: ErrorKind.Superseded, message: 'Ce lien a été remplacé par un lien plus récent : utilisez le dernier courriel reçu.' });
+        }
+        if (Date.now() >= link.expiresAt) throw ApplicationFailure.create({ type: ErrorKind.Expired, message: 'Ce lien a expiré.' });
+      },
+    },
+  );
+
+  link = await wait.issue(++attempt);
+  for (;;) {
+    const remaining = wait.deadline - Date.now();
+    const woke = remaining > 0 && (await condition(() => used || inFlight || resendRequested, remaining));
+    if (inFlight || used) {
+      // A use that started before the deadline is allowed to finish: never purge mid-validation.
+      await condition(() => used || !inFlight);
+      if (used) return { used: true, result: result as R };
+      continue;
+    }
+    if (!woke) return { used: false };
+    resendRequested = false;
+    if (attempt <= wait.maxResends) link = await wait.issue(++attempt);
+  }
+}
