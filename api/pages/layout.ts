@@ -13,7 +13,7 @@ export function page(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)}</title>
 <style>
   body { font-family: system-ui, Arial, sans-serif; margin: 0; background: #f4f6f9; color: #1b1b1b; }
