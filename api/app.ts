@@ -9,6 +9,7 @@ import type { ApiDeps } from './deps.js';
 import { registerErrorHandler } from './errors.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { linkRoutes } from './routes/links.js';
+import { portalRoutes } from './routes/portal.js';
 import { sessionRoutes } from './routes/sessions.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
@@ -50,5 +51,6 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   await app.register(candidateRoutes(deps), { prefix: '/api' });
   await app.register(sessionRoutes(deps), { prefix: '/api' });
   await app.register(linkRoutes(deps));
+  await app.register(portalRoutes(deps));
   return app;
 }

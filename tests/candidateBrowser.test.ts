@@ -42,3 +42,37 @@ describe('the validation link in a real browser', () => {
     await page.close();
   });
 });
+
+describe('the portal pages in a real browser', () => {
+  it('when a person creates an account, validates it from the mail and logs in with the form, then « Mon compte » shows the file number', async () => {
+    const candidate = newCandidate();
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    await page.goto(`${world.baseUrl}/compte/creation`);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForSelector('text=Certains champs sont invalides.');
+    expect(await page.textContent('#lastName-error')).toBe('Le nom est obligatoire');
+
+    await page.getByLabel('Nom', { exact: false }).first().fill(candidate.lastName);
+    await page.getByLabel('Prénom').fill(candidate.firstName);
+    await page.getByLabel('Adresse mail *', { exact: true }).fill(candidate.email);
+    await page.getByLabel('Confirmation Adresse Mail').fill(candidate.email);
+    await page.getByLabel(/Mot de passe/).fill(candidate.password);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForSelector('text=Votre compte a été créé avec succès, veuillez consulter vos courriels pour le valider');
+
+    await page.goto(linkIn(await world.mailbox.waitFor(candidate.email)));
+    await page.getByRole('button', { name: 'Valider mon compte' }).click();
+    const fileNumber = /EC\d{7}/.exec((await page.textContent('main'))!)![0];
+
+    await page.goto(`${world.baseUrl}/connexion`);
+    await page.getByLabel('Utilisateur').fill(fileNumber);
+    await page.getByLabel('Mot de passe').fill(candidate.password);
+    await page.getByRole('button', { name: 'Connexion' }).click();
+    await page.waitForSelector('text=Vous êtes connecté');
+    await page.goto(`${world.baseUrl}/mon-compte`);
+    expect(await page.textContent('main')).toContain(fileNumber);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForSelector('text=Vous êtes déconnecté');
+    await page.close();
+  });
+});
