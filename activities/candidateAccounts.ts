@@ -39,14 +39,15 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
   }
 
   function renderLink(purpose: TokenPurpose, account: CandidateAccount, url: string, expiresAt: Date) {
+    const { locale } = account;
     switch (purpose) {
       case 'account_validation':
-        return { to: account.email, rendered: accountValidationLink({ firstName: account.first_name, url, expiresAt }) };
+        return { to: account.email, rendered: accountValidationLink({ firstName: account.first_name, url, expiresAt }, locale) };
       case 'password_reset':
-        return { to: account.email, rendered: credentialRecoveryLink({ firstName: account.first_name, fileNumber: account.file_number, url, expiresAt }) };
+        return { to: account.email, rendered: credentialRecoveryLink({ firstName: account.first_name, fileNumber: account.file_number, url, expiresAt }, locale) };
       case 'email_change':
         if (!account.pending_email) throw ApplicationFailure.nonRetryable('no pending e-mail address', ErrorKind.Conflict);
-        return { to: account.pending_email, rendered: emailChangeLink({ firstName: account.first_name, url, expiresAt }) };
+        return { to: account.pending_email, rendered: emailChangeLink({ firstName: account.first_name, url, expiresAt }, locale) };
     }
   }
 
@@ -93,7 +94,7 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
     async purgeUnvalidatedCandidate(input: { accountId: string }) {
       const account = await findCandidateById(db, input.accountId);
       if (!account || account.status !== 'pending_validation') return { purged: false };
-      await deliverOnce(deps, { key: stepKey('purged-mail'), template: 'accountPurged', to: account.email, rendered: accountPurged({ firstName: account.first_name }) });
+      await deliverOnce(deps, { key: stepKey('purged-mail'), template: 'accountPurged', to: account.email, rendered: accountPurged({ firstName: account.first_name }, account.locale) });
       await db.transaction(async (tx) => {
         await revokeTokensOf(tx, account.id, 'account_validation');
         await deleteUnvalidatedCandidate(tx, account.id);
@@ -151,12 +152,13 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
     async mailCandidate(input: { accountId: string; step: string } & CandidateMail) {
       const account = await requireAccount(input.accountId);
       const name = { firstName: account.first_name };
+      const { locale } = account;
       const rendered =
         input.template === 'accountValidated'
-          ? accountValidated({ ...name, fileNumber: account.file_number, loginUrl: `${config.http.publicBaseUrl}/connexion` })
+          ? accountValidated({ ...name, fileNumber: account.file_number, loginUrl: `${config.http.publicBaseUrl}/connexion` }, locale)
           : input.template === 'passwordChanged'
-            ? passwordChanged(name)
-            : emailChangeOutcome({ ...name, outcome: input.outcome });
+            ? passwordChanged(name, locale)
+            : emailChangeOutcome({ ...name, outcome: input.outcome }, locale);
       return deliverOnce(deps, { key: stepKey(input.step), template: input.template, to: account.email, rendered });
     },
   };

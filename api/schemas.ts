@@ -24,6 +24,7 @@ export const createCandidateBody = z
     email: emailField(),
     emailConfirmation: emailField('La confirmation de l’adresse mail'),
     password: passwordRule,
+    locale: z.enum(['fr', 'en'], { error: 'La langue doit être « fr » ou « en »' }).default('fr'),
   })
   .refine((body) => body.email === body.emailConfirmation, {
     path: ['emailConfirmation'],

@@ -11,6 +11,7 @@ export interface CandidateAccount {
   pending_email: string | null;
   password_hash: string;
   status: CandidateStatus;
+  locale: 'fr' | 'en';
   created_at: Date;
   validated_at: Date | null;
 }
@@ -20,7 +21,7 @@ const table = 'candidate_accounts';
 /** Inserts a pending account; returns undefined when the address already has an account. */
 export async function insertPendingCandidate(
   db: DbOrTx,
-  fields: { lastName: string; firstName: string; email: string; passwordHash: string },
+  fields: { lastName: string; firstName: string; email: string; passwordHash: string; locale: 'fr' | 'en' },
 ): Promise<CandidateAccount | undefined> {
   const rows = await db(table)
     .insert({
@@ -29,6 +30,7 @@ export async function insertPendingCandidate(
       first_name: fields.firstName,
       email: fields.email,
       password_hash: fields.passwordHash,
+      locale: fields.locale,
       status: 'pending_validation',
     })
     .onConflict('email')

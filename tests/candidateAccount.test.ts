@@ -51,6 +51,14 @@ describe('candidate account (eCandidat « Créer un compte »)', () => {
     expect((await login(world, candidate.email, candidate.password)).status).toBe(201);
   });
 
+  it('when the candidate asks for English, then the mails are in English', async () => {
+    const candidate = { ...newCandidate(), locale: 'en' };
+    expect((await world.api('POST', '/api/candidates', candidate)).status).toBe(201);
+    const mail = await world.mailbox.waitFor(candidate.email);
+    expect(mail.subject).toBe('Validate your account');
+    expect(mail.html).toContain('Validate my account');
+  });
+
   it('when a validation link is used twice, then the second use is refused as already used', async () => {
     const candidate = newCandidate();
     await world.api('POST', '/api/candidates', candidate);

@@ -32,7 +32,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
     async createAccount(input: z.infer<typeof createCandidateBody>) {
       const passwordHash = await hasher.hash(input.password);
       return db.transaction(async (tx) => {
-        const account = await insertPendingCandidate(tx, { lastName: input.lastName, firstName: input.firstName, email: input.email, passwordHash });
+        const account = await insertPendingCandidate(tx, { lastName: input.lastName, firstName: input.firstName, email: input.email, passwordHash, locale: input.locale });
         if (!account) {
           throw new AppError(ErrorKind.Conflict, messages.alreadyExists, { email: messages.alreadyExists }, {
             hint: 'J’ai oublié mes identifiants',

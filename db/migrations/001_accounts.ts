@@ -20,6 +20,8 @@ export async function up(db: Knex): Promise<void> {
     t.specificType('pending_email', 'citext');
     t.text('password_hash').notNullable();
     t.text('status').notNullable();
+    // Language of the mails: French by default, English on request.
+    t.text('locale').notNullable().defaultTo('fr');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.timestamp('validated_at', { useTz: true });
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
