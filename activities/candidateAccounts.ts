@@ -56,7 +56,7 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
      * Creates a link token (stores its hash), mails the raw value, returns only the token id.
      * A retry after the mail went out returns the same token instead of mailing a new one.
      */
-    async issueCandidateLink(input: { accountId: string; purpose: TokenPurpose; step: string; expiresAt: number }) {
+    async issueCandidateLink(input: { accountId: string; tokenId: string; purpose: TokenPurpose; step: string; expiresAt: number }) {
       const key = stepKey(input.step);
       const alreadyMailed = await findMail(db, key);
       const existing = alreadyMailed?.sent_at ? await findTokenByIssueKey(db, key) : undefined;
@@ -65,6 +65,7 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
       const account = await requireAccount(input.accountId);
       const raw = newRawToken();
       const token = await issueToken(db, {
+        id: input.tokenId,
         purpose: input.purpose,
         subjectId: account.id,
         workflowId: currentWorkflowId(),

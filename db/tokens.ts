@@ -23,10 +23,11 @@ const table = 'one_time_tokens';
  */
 export async function issueToken(
   db: DbOrTx,
-  token: { purpose: TokenPurpose; subjectId: string; workflowId: string; issueKey: string; tokenHash: Buffer; expiresAt: Date },
+  token: { id: string; purpose: TokenPurpose; subjectId: string; workflowId: string; issueKey: string; tokenHash: Buffer; expiresAt: Date },
 ): Promise<OneTimeToken> {
   const [row] = await db(table)
     .insert({
+      id: token.id,
       purpose: token.purpose,
       subject_id: token.subjectId,
       workflow_id: token.workflowId,

@@ -59,6 +59,17 @@ describe('candidate account (eCandidat « Créer un compte »)', () => {
     expect(mail.html).toContain('Validate my account');
   });
 
+  it('when the link is used before the mail server has even acknowledged the mail, then the workflow already knows it', async () => {
+    const candidate = newCandidate();
+    const outcome = new Promise<number>((resolve) => {
+      world.mailbox.onMail(async (mail) => {
+        if (mail.to.includes(candidate.email) && /Validez/.test(mail.subject)) resolve((await followLink(world, linkIn(mail))).status);
+      });
+    });
+    await world.api('POST', '/api/candidates', candidate);
+    expect(await outcome).toBe(200);
+  });
+
   it('when a validation link is used twice, then the second use is refused as already used', async () => {
     const candidate = newCandidate();
     await world.api('POST', '/api/candidates', candidate);

@@ -21,7 +21,7 @@ export async function candidateAccount({ accountId, validationWindowMs }: Candid
   const validation = await waitForLinkUse({
     deadline,
     maxResends: 5,
-    issue: (attempt) => accounts.issueCandidateLink({ accountId, purpose: 'account_validation', step: `validation-link-${attempt}`, expiresAt: deadline }),
+    issue: (attempt, tokenId) => accounts.issueCandidateLink({ accountId, tokenId, purpose: 'account_validation', step: `validation-link-${attempt}`, expiresAt: deadline }),
     use: (tokenId) => accounts.activateCandidateAccount({ accountId, tokenId }),
   });
 

@@ -21,7 +21,7 @@ export async function candidateEmailChange({ accountId, validationWindowMs }: Ca
   const validation = await waitForLinkUse({
     deadline,
     maxResends: 5,
-    issue: (attempt) => accounts.issueCandidateLink({ accountId, purpose: 'email_change', step: `email-change-link-${attempt}`, expiresAt: deadline }),
+    issue: (attempt, tokenId) => accounts.issueCandidateLink({ accountId, tokenId, purpose: 'email_change', step: `email-change-link-${attempt}`, expiresAt: deadline }),
     use: (tokenId) => accounts.applyCandidateEmailChange({ accountId, tokenId }),
   });
 

@@ -20,7 +20,7 @@ export async function credentialRecovery({ accountId, linkValidityMs }: Credenti
   const reset = await waitForLinkUse({
     deadline,
     maxResends: 3,
-    issue: (attempt) => accounts.issueCandidateLink({ accountId, purpose: 'password_reset', step: `recovery-link-${attempt}`, expiresAt: deadline }),
+    issue: (attempt, tokenId) => accounts.issueCandidateLink({ accountId, tokenId, purpose: 'password_reset', step: `recovery-link-${attempt}`, expiresAt: deadline }),
     // The API stored the new hash beside the token; the activity swaps it in and ends sessions.
     use: (tokenId) => accounts.applyPasswordReset({ accountId, tokenId }),
   });

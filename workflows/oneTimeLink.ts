@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
 import { ErrorKind } from '../lib/errors.js';
 import { resendLinkSignal, useLinkUpdate } from './oneTimeLink.messages.js';
 
@@ -8,8 +8,11 @@ export interface IssuedLink {
 }
 
 export interface LinkWait<R> {
-  /** Mails link number `attempt` (1 for the first); returns the token id, never the raw token. */
-  issue(attempt: number): Promise<IssuedLink>;
+  /**
+   * Mails link number `attempt` (1 for the first) under the token id the workflow chose; the
+   * activity never returns the raw token.
+   */
+  issue(attempt: number, tokenId: string): Promise<IssuedLink>;
   /** Epoch ms after which no link works and the wait ends unused. */
   deadline: number;
   /** What using the link does (runs inside the update handler, so the caller gets the result). */
@@ -59,7 +62,14 @@ export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResu
     },
   );
 
-  link = await wait.issue(++attempt);
+  // The workflow chooses the token id before the mail leaves, so a click that arrives before the
+  // issuing activity has even completed is already recognised as the current link.
+  const issue = async () => {
+    link = { tokenId: uuid4(), expiresAt: wait.deadline };
+    link = await wait.issue(++attempt, link.tokenId);
+  };
+
+  await issue();
   for (;;) {
     const remaining = wait.deadline - Date.now();
     const woke = remaining > 0 && (await condition(() => used || inFlight || resendRequested, remaining));
@@ -71,6 +81,6 @@ export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResu
     }
     if (!woke) return { used: false };
     resendRequested = false;
-    if (attempt <= wait.maxResends) link = await wait.issue(++attempt);
+    if (attempt <= wait.maxResends) await issue();
   }
 }

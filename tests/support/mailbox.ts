@@ -18,6 +18,7 @@ export interface ReceivedMail {
  */
 export async function startMailbox() {
   const received: ReceivedMail[] = [];
+  const listeners: ((mail: ReceivedMail) => Promise<void>)[] = [];
   let refusing = false;
   const server = new SMTPServer({
     authOptional: true,
@@ -29,8 +30,8 @@ export async function startMailbox() {
     },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((mail) => {
-          received.push({
+        .then(async (mail) => {
+          const entry: ReceivedMail = {
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
@@ -38,7 +39,10 @@ export async function startMailbox() {
             messageId: mail.messageId ?? '',
             attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size })),
             receivedAt: Date.now(),
-          });
+          };
+          received.push(entry);
+          // Listeners run before the server acknowledges the mail: the sender is still mid-send.
+          await Promise.all(listeners.map((listener) => listener(entry).catch(() => undefined)));
           callback();
         })
         .catch(callback);
@@ -50,6 +54,10 @@ export async function startMailbox() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Runs `listener` on each mail before acknowledging it to the sender. */
+    onMail(listener: (mail: ReceivedMail) => Promise<void>) {
+      listeners.push(listener);
+    },
     refuse(on: boolean) {
       refusing = on;
     },
