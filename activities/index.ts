@@ -1,12 +1,16 @@
 import type { ActivityDeps } from './context.js';
 import { createCandidateAccountActivities } from './candidateAccounts.js';
 import { createLifecycleActivities } from './lifecycle.js';
+import { createApprovalActivities } from './approvals.js';
+import { createTrainingActivities } from './training.js';
 
 /** Every activity, built from its dependencies. Workflows import the type only. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createLifecycleActivities(deps),
     ...createCandidateAccountActivities(deps),
+    ...createApprovalActivities(deps),
+    ...createTrainingActivities(deps),
   };
 }
 

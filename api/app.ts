@@ -11,9 +11,13 @@ import { candidateRoutes } from './routes/candidates.js';
 import { linkRoutes } from './routes/links.js';
 import { portalRoutes } from './routes/portal.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { trainingRoutes } from './routes/training.js';
+import { approvalRoutes } from './routes/approvals.js';
+import { decisionLinkRoutes } from './routes/approvalsLinks.js';
+import { staffRoutes } from './routes/staff.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
-const redactUrl = (url: string) => url.replace(/\/liens\/[^/?#]+/, '/liens/…').replace(/\/links\/[^/?#]+/, '/links/…');
+const redactUrl = (url: string) => url.replace(/\/liens\/[^/?#]+/, '/liens/…').replace(/\/links\/[^/?#]+/, '/links/…').replace(/\/decisions\/[^/?#]+/, '/decisions/…');
 
 export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -50,7 +54,11 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
 
   await app.register(candidateRoutes(deps), { prefix: '/api' });
   await app.register(sessionRoutes(deps), { prefix: '/api' });
+  await app.register(trainingRoutes(deps), { prefix: '/api' });
   await app.register(linkRoutes(deps));
+  await app.register(staffRoutes(deps), { prefix: '/api' });
+  await app.register(approvalRoutes(deps), { prefix: '/api' });
+  await app.register(decisionLinkRoutes(deps));
   await app.register(portalRoutes(deps));
   return app;
 }

@@ -1,6 +1,6 @@
 import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Session } from '../db/sessions.js';
+import type { PrincipalKind, Session } from '../db/sessions.js';
 import { AppError, ErrorKind } from '../lib/errors.js';
 
 export const SESSION_COOKIE = 'session';
@@ -25,5 +25,16 @@ export function requireSession(authenticate: (token: string) => Promise<Session 
     const session = token ? await authenticate(token) : undefined;
     if (!session) throw new AppError(ErrorKind.Unauthenticated, 'Authentification requise : connectez-vous.');
     request.session = session;
+  };
+}
+
+/** preHandler factory for routes reserved to one kind of principal (e.g. staff: inbox, admin API). */
+export function requireSessionOf(kind: PrincipalKind, authenticate: (token: string) => Promise<Session | undefined>) {
+  const authenticated = requireSession(authenticate);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    await authenticated(request, reply);
+    if (request.session!.principal_kind !== kind) {
+      throw new AppError(ErrorKind.Forbidden, kind === 'staff' ? 'Cette action est réservée aux personnels de l’université.' : 'Cette action n’est pas possible avec ce compte.');
+    }
   };
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from './connection.js';
 
-export type PrincipalKind = 'candidate';
+export type PrincipalKind = 'candidate' | 'staff';
 
 export interface Session {
   id: string;

@@ -43,6 +43,16 @@ const environmentSchema = z.object({
   LOGIN_FAILURE_WINDOW: duration('PT15M'),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+  // Continuing-education pre-registration (seed 004): the decision plans, as ISO 8601 durations.
+  TRAINING_SUPERVISOR_DEADLINE: z.string().default('P14D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  TRAINING_SUPERVISOR_ON_DEADLINE: z.enum(['refuse', 'hand_over']).default('hand_over'),
+  TRAINING_PROJECT_MANAGER_DEADLINE: z.string().default('P21D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  TRAINING_PROJECT_MANAGER_ESCALATION: z.string().default('P10D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  TRAINING_REMIND_AFTER: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  TRAINING_REMIND_EVERY: z.string().default('P2D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  TRAINING_SEAT_OFFER_WINDOW: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  /** « La décision est communiquée environ un mois avant l'action ». */
+  TRAINING_DECISION_NOTICE: duration('P30D'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -76,6 +86,13 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     },
     login: { maxFailures: env.LOGIN_MAX_FAILURES, failureWindowMs: env.LOGIN_FAILURE_WINDOW },
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
+    training: {
+      supervisor: { deadline: env.TRAINING_SUPERVISOR_DEADLINE, remindAfter: env.TRAINING_REMIND_AFTER, remindEvery: env.TRAINING_REMIND_EVERY },
+      supervisorOnDeadline: env.TRAINING_SUPERVISOR_ON_DEADLINE,
+      projectManager: { deadline: env.TRAINING_PROJECT_MANAGER_DEADLINE, remindAfter: env.TRAINING_REMIND_AFTER, remindEvery: env.TRAINING_REMIND_EVERY, escalateAfter: env.TRAINING_PROJECT_MANAGER_ESCALATION },
+      seatOfferWindow: env.TRAINING_SEAT_OFFER_WINDOW,
+      decisionNoticeMs: env.TRAINING_DECISION_NOTICE,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -2,3 +2,5 @@
 export { candidateAccount } from './candidateAccount.js';
 export { credentialRecovery } from './credentialRecovery.js';
 export { candidateEmailChange } from './candidateEmailChange.js';
+export { demoApprovalRequest } from './demoApprovalRequest.js';
+export { trainingPreRegistration } from './trainingPreRegistration.js';

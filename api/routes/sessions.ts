@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
 import { findCandidateById } from '../../db/candidateAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
-import { requireSession, SESSION_COOKIE } from '../auth.js';
+import { requireSessionOf, SESSION_COOKIE } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { changeEmailBody, errorResponse, loginBody, messageResponse } from '../schemas.js';
 import { createCandidateAccountUseCases } from '../useCases/candidateAccounts.js';
@@ -23,7 +23,8 @@ const profile = z.object({
 export function sessionRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const sessions = createSessionUseCases(deps);
   const candidates = createCandidateAccountUseCases(deps);
-  const authenticated = requireSession(sessions.authenticate);
+  // Staff sessions exist too (inbox, administration): these routes are the candidate's own.
+  const authenticated = requireSessionOf('candidate', sessions.authenticate);
   const secureCookie = deps.config.http.publicBaseUrl.startsWith('https://');
 
   return async (app) => {

@@ -1,0 +1,71 @@
+import { recordAudit } from '../db/approvalAudit.js';
+import { closeApprovalRequest, findApprovalRequest, setTaskStatus, tasksOfStep } from '../db/approvals.js';
+import { decisionClosed } from '../mail/templates/decisionClosed.js';
+import { frenchDateTime, outcomeDoneLabels, type DecisionResult } from '../workflows/approval/messages.js';
+import { currentWorkflowId, type ActivityDeps } from './context.js';
+import { deliverOnce } from './mailing.js';
+
+/** How a closed step is told to the approvers who did not decide. */
+function whatHappened(result: DecisionResult): string {
+  const when = frenchDateTime(result.at);
+  if (result.channel === 'requester') return `elle a été retirée par le demandeur ${when}`;
+  if (result.channel === 'deadline') return `le délai de décision est dépassé (${when}), la demande a été ${outcomeDoneLabels[result.outcome]}`;
+  return `elle a été ${outcomeDoneLabels[result.outcome]} par ${result.decidedBy.name} ${when}`;
+}
+
+export function createApprovalClosingActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  return {
+    /**
+     * Closes the step: the projection shows the outcome, tasks leave the inboxes, the decider's
+     * links count as used, the audit records who decided what, and the others are told.
+     */
+    async closeDecisionStep(input: { step: string; result: DecisionResult }) {
+      const workflowId = currentWorkflowId();
+      const { step, result } = input;
+      const at = new Date(result.at);
+      const status = result.outcome === 'withdrawn' ? 'withdrawn' : result.channel === 'deadline' ? 'expired' : 'decided';
+      const tasks = await tasksOfStep(db, workflowId, step);
+      await db.transaction(async (tx) => {
+        await closeApprovalRequest(tx, {
+          workflowId,
+          step,
+          status,
+          outcome: result.outcome === 'expired' || result.outcome === 'withdrawn' ? null : result.outcome,
+          decidedByKey: result.decidedBy.key,
+          decidedByName: result.decidedBy.name,
+          channel: result.channel,
+          ...(result.reason ? { reason: result.reason } : {}),
+          ...(result.comment ? { comment: result.comment } : {}),
+          closedAt: at,
+        });
+        for (const task of tasks.filter((t) => t.status === 'pending')) await setTaskStatus(tx, task.id, task.approver_key === result.decidedBy.key ? 'decided' : 'closed');
+        await tx('decision_links').where({ workflow_id: workflowId, step, approver_key: result.decidedBy.key }).whereNull('used_at').update({ used_at: at });
+        await recordAudit(tx, {
+          workflowId,
+          entryKey: `${step}:closed`,
+          step,
+          event: status === 'decided' ? 'decided' : status,
+          actorName: result.decidedBy.name,
+          actorKey: result.decidedBy.key,
+          ...(result.decidedBy.onBehalfOf ? { onBehalfOfName: result.decidedBy.onBehalfOf } : {}),
+          channel: result.channel,
+          outcome: result.outcome,
+          ...(result.reason ? { reason: result.reason } : {}),
+          ...(result.comment ? { comment: result.comment } : {}),
+          at,
+        });
+      });
+
+      const request = await findApprovalRequest(db, workflowId, step);
+      const what = whatHappened(result);
+      // `closed` too: a retry after the transaction committed must still tell everyone.
+      for (const task of tasks.filter((t) => (t.status === 'pending' || t.status === 'closed') && t.approver_key !== result.decidedBy.key)) {
+        const key = `${workflowId}:${step}:closed:${task.approver_key}`;
+        await deliverOnce(deps, { key, template: 'decisionClosed', to: task.email, rendered: decisionClosed({ approverName: task.approver_name, title: request?.title ?? step, what }) });
+        await recordAudit(db, { workflowId, entryKey: `${step}:informed:${task.approver_key}`, step, event: 'informed', actorName: task.approver_name, actorKey: task.approver_key, channel: 'mail', details: { what }, at: new Date() });
+      }
+      return { status };
+    },
+  };
+}

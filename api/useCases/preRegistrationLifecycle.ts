@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { findCandidateById } from '../../db/candidateAccounts.js';
+import { listForSession, markSubmitted, setStatus, type PreRegistrationStatus } from '../../db/preRegistrations.js';
+import { rolesOf } from '../../db/staffAccounts.js';
+import { findAction, findSession, updateSession } from '../../db/trainingCatalog.js';
+import { reserveFreedSeats } from '../../db/trainingSeats.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import {
+  seatReservedSignal,
+  sessionChangedSignal,
+  trainingPreRegistrationWorkflowId,
+  withdrawPreRegistrationUpdate,
+} from '../../workflows/trainingPreRegistration.messages.js';
+import type { ApiDeps } from '../deps.js';
+import { startLifecycle } from '../lifecycles.js';
+import type { sessionPatchBody } from '../trainingSchemas.js';
+import { createPreRegistrationDraftUseCases, draftView } from './preRegistrationDrafts.js';
+
+const closed: PreRegistrationStatus[] = ['draft', 'withdrawn', 'refused', 'cancelled', 'completed'];
+
+/** Sending, withdrawing and the session changes that every open pre-registration must follow. */
+export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
+  const { db, temporal, config } = deps;
+  const drafts = createPreRegistrationDraftUseCases(deps);
+
+  const signalOpenRequests = async (sessionId: string, change: { startsOn?: string; cancelled?: boolean }) => {
+    const open = await db('pre_registrations').where({ session_id: sessionId }).whereNotIn('status', closed).pluck('id');
+    await Promise.all(open.map((id: string) => temporal.workflow.getHandle(trainingPreRegistrationWorkflowId(id)).signal(sessionChangedSignal, change).catch(() => undefined)));
+    return open.length;
+  };
+
+  return {
+    /** « Étape 5 : récapitulatif avant envoi »: sends a complete draft, once, and starts its lifecycle. */
+    async submit(applicantId: string, id: string) {
+      const row = await drafts.ownDraft(applicantId, id);
+      const view = draftView(row);
+      if (row.status !== 'draft') throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+      if (!view.summary.readyToSend) {
+        throw new AppError(ErrorKind.Validation, `Complétez d’abord les étapes ${view.summary.missingSteps.join(', ')}.`, undefined, { missingSteps: view.summary.missingSteps });
+      }
+      const session = await findSession(db, row.session_id);
+      const action = session && (await findAction(db, session.actionId));
+      const account = await findCandidateById(db, applicantId);
+      if (!session || !action || !account) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, 'Les pré-inscriptions à cette session sont fermées.');
+      const t = config.training;
+      await db.transaction(async (tx) => {
+        if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+        await startLifecycle(temporal, config.temporal.taskQueue, {
+          workflowType: 'trainingPreRegistration',
+          workflowId: trainingPreRegistrationWorkflowId(id),
+          kind: 'trainingPreRegistration',
+          subjectId: id,
+          summary: `Pré-inscription à une formation : ${action.code}`,
+          input: {
+            preRegistrationId: id,
+            applicant: { key: `candidate:${applicantId}`, name: `${account.first_name} ${account.last_name}` },
+            applicantEmail: account.email,
+            supervisorEmail: String((row.supervisor as { email: string }).email),
+            session: { id: session.id, actionId: action.id, actionTitle: action.title, startsOn: session.startsOn },
+            plans: {
+              supervisor: { ...t.supervisor, onDeadline: 'expire' },
+              supervisorOnDeadline: t.supervisorOnDeadline,
+              projectManager: {
+                deadline: t.projectManager.deadline,
+                remindAfter: t.projectManager.remindAfter,
+                remindEvery: t.projectManager.remindEvery,
+                escalations: [{ after: t.projectManager.escalateAfter, approvers: [{ role: 'administrateur' }] }],
+                onDeadline: 'expire',
+              },
+              seatOffer: { deadline: t.seatOfferWindow, onDeadline: 'expire' },
+            },
+            decisionNoticeMs: t.decisionNoticeMs,
+          },
+        });
+      });
+      return drafts.get(applicantId, id);
+    },
+
+    /** Withdrawal at any step: a draft is simply closed; a sent request asks its lifecycle. */
+    async withdraw(applicantId: string, id: string, reason?: string) {
+      const row = await drafts.ownDraft(applicantId, id);
+      if (row.status === 'draft') {
+        await setStatus(db, id, 'withdrawn');
+        return drafts.get(applicantId, id);
+      }
+      if (closed.includes(row.status)) throw new AppError(ErrorKind.AlreadyDone, 'Cette pré-inscription est déjà close.');
+      await temporal.workflow.getHandle(trainingPreRegistrationWorkflowId(id)).executeUpdate(withdrawPreRegistrationUpdate, { args: [{ ...(reason ? { reason } : {}) }] });
+      return drafts.get(applicantId, id);
+    },
+
+    /** The chargé de projet's view of a session: its requests by status, wait-list in order. */
+    async listForSession(staffId: string, sessionId: string, status?: PreRegistrationStatus) {
+      const session = await findSession(db, sessionId);
+      if (!session) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      const roles = await rolesOf(db, staffId);
+      if (!roles.some((r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && r.scope === session.actionId))) {
+        throw new AppError(ErrorKind.Forbidden, 'Vous ne gérez pas cette action de formation.');
+      }
+      return { session, items: await listForSession(db, sessionId, status) };
+    },
+
+    /**
+     * A session change reaches every open request: a new date re-plans the communication, a
+     * cancellation ends them all, more capacity offers seats to the wait-list in its order.
+     */
+    async changeSession(staffId: string, sessionId: string, patch: z.infer<typeof sessionPatchBody>, updateCatalog: () => Promise<unknown>) {
+      const before = await findSession(db, sessionId);
+      if (!before) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      await updateCatalog();
+      if (patch.state === 'cancelled' && before.state !== 'cancelled') await signalOpenRequests(sessionId, { cancelled: true });
+      else if (patch.startsOn && patch.startsOn !== before.startsOn) await signalOpenRequests(sessionId, { startsOn: patch.startsOn });
+      if (patch.capacity !== undefined && patch.capacity > before.capacity) {
+        const offered = await reserveFreedSeats(db, sessionId);
+        await Promise.all(offered.map((id) => temporal.workflow.getHandle(trainingPreRegistrationWorkflowId(id)).signal(seatReservedSignal).catch(() => undefined)));
+      }
+      return findSession(db, sessionId);
+    },
+  };
+}

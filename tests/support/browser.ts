@@ -1,0 +1,12 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * The Debian `chromium` driven by playwright-core (no browser download): the decision pages are
+ * tested as an approver opens them from a mail.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}

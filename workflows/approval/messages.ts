@@ -1,0 +1,157 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+
+/**
+ * The vocabulary of a decision step, shared by lifecycles (workflow code), activities and the API.
+ * No activity or Node import here: the API imports it to address running lifecycles.
+ */
+
+export const staffRoles = ['administrateur', 'responsable_composante', 'responsable_vet', 'webmaster', 'charge_de_projet'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Roles whose holders are scoped: composante codes, VET codes, training action ids. */
+export const scopedRoles: readonly StaffRole[] = ['responsable_composante', 'responsable_vet', 'charge_de_projet'];
+
+/**
+ * Who may decide, as one element of an any-of set: the holders of a role (optionally for one
+ * scope), or an external person known only by an e-mail address (the supérieur hiérarchique).
+ */
+export type ApproverSelector = { role: StaffRole; scope?: string } | { email: string };
+
+export const outcomes = ['approve', 'refuse', 'wait_list', 'request_changes'] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const outcomeLabels: Record<Outcome, string> = {
+  approve: 'Approuver',
+  refuse: 'Refuser',
+  wait_list: 'Mettre en liste d’attente',
+  request_changes: 'Demander des modifications',
+};
+
+/** Past-tense labels, for « approuvée par … le … ». */
+export const outcomeDoneLabels: Record<Outcome | 'withdrawn' | 'expired', string> = {
+  approve: 'approuvée',
+  refuse: 'refusée',
+  wait_list: 'mise en liste d’attente',
+  request_changes: 'renvoyée pour modifications',
+  withdrawn: 'retirée par le demandeur',
+  expired: 'expirée sans décision',
+};
+
+/** A person as the platform names them: `staff:<uuid>`, `email:<address>`, `candidate:<uuid>`. */
+export interface Party {
+  key: string;
+  name: string;
+}
+
+/**
+ * Timing as data (ISO 8601 durations from the step's opening), so each campaign or training has
+ * its own plan and tests use seconds. Example: remind after P3D then every P2D; after P7D widen to
+ * the responsable composante, after P10D to the administrateur; at P14D refuse.
+ */
+export interface DecisionPlan {
+  deadline: string;
+  remindAfter?: string;
+  remindEvery?: string;
+  escalations?: { after: string; approvers: ApproverSelector[] }[];
+  /** What the final deadline decides: an outcome on the requester's behalf, or plain expiry. */
+  onDeadline: Outcome | 'expire';
+}
+
+export interface DecisionRequest {
+  /** Unique within the lifecycle: links, tasks and audit lines are bound to it. */
+  step: string;
+  /** The lifecycle kind, for inbox counts (e.g. `trainingPreRegistration`). */
+  kind: string;
+  /** What is asked, in French, shown in mails, on the decision page and in the inbox. */
+  title: string;
+  details?: Record<string, string>;
+  requester: Party;
+  approvers: ApproverSelector[];
+  outcomes: Outcome[];
+  plan: DecisionPlan;
+}
+
+export type Channel = 'link' | 'inbox' | 'deadline' | 'requester';
+
+export interface DecisionResult {
+  step: string;
+  outcome: Outcome | 'withdrawn' | 'expired';
+  decidedBy: Party & { onBehalfOf?: string };
+  channel: Channel;
+  reason?: string;
+  comment?: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+/**
+ * One approver the step asks (a delegate carries the absent approver it stands in for). The
+ * workflow learns them before any mail leaves, so a link clicked at once is already allowed.
+ */
+export interface NotifiedApprover extends Party {
+  onBehalfOf?: Party;
+}
+
+export interface Decider extends Party {
+  /** The decider's staff roles, loaded by the API from the database; empty for external people. */
+  roles: { role: StaffRole; scope: string }[];
+}
+
+export interface DecideInput {
+  step: string;
+  decider: Decider;
+  /** For `link`, the API has checked the link: bound to this decider and this step, not expired. */
+  channel: 'link' | 'inbox';
+  outcome: Outcome;
+  reason?: string;
+  comment?: string;
+}
+
+export interface WithdrawInput {
+  requesterKey: string;
+  reason?: string;
+}
+
+export interface HandOverInput {
+  step: string;
+  fromKey: string;
+  toStaffId: string;
+}
+
+export interface ApprovalHistoryEntry {
+  at: number;
+  event: 'requested' | 'notified' | 'reminded' | 'escalated' | 'handed_over' | 'decided' | 'withdrawn' | 'expired';
+  by?: string;
+  detail?: string;
+}
+
+export interface ApprovalStepState {
+  step: string;
+  kind: string;
+  title: string;
+  status: 'pending' | 'decided' | 'withdrawn' | 'expired';
+  outcomes: Outcome[];
+  requester: Party;
+  deadlineAt: number;
+  approvers: ApproverSelector[];
+  notified: { key: string; name: string; onBehalfOf?: string }[];
+  escalationLevel: number;
+  remindersSent: number;
+  result?: DecisionResult;
+  history: ApprovalHistoryEntry[];
+}
+
+export const decideUpdate = defineUpdate<DecisionResult, [DecideInput]>('approval.decide');
+export const withdrawUpdate = defineUpdate<DecisionResult, [WithdrawInput]>('approval.withdraw');
+export const handOverUpdate = defineUpdate<NotifiedApprover, [HandOverInput]>('approval.handOver');
+/** The current (or last) decision step of the lifecycle, with its history. */
+export const approvalStateQuery = defineQuery<ApprovalStepState | null>('approval.state');
+
+export const staffKey = (staffId: string) => `staff:${staffId}`;
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+
+/** « le 12/03/2026 à 10:15 », Paris time: messages name who decided and when. */
+export function frenchDateTime(epochMs: number): string {
+  const text = new Date(epochMs).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+  return `le ${text.replace(' ', ' à ')}`;
+}
