@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import { createDb } from './connection.js';
 import * as m001 from './migrations/001_accounts.js';
+import * as m002 from './migrations/002_approvals.js';
+import * as m003 from './migrations/003_graduate_registry.js';
+import * as m004 from './migrations/004_training.js';
 
 /**
  * Forward-only migrations, listed in code (not discovered on disk) so they work the same under
@@ -8,6 +11,9 @@ import * as m001 from './migrations/001_accounts.js';
  */
 const migrations: Record<string, { up(db: Knex): Promise<void> }> = {
   '001_accounts': m001,
+  '002_approvals': m002,
+  '003_graduate_registry': m003,
+  '004_training': m004,
 };
 
 const source: Knex.MigrationSource<string> = {

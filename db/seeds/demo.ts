@@ -1,5 +1,8 @@
 import { createDb } from '../connection.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
+import { seedDemoCatalog } from './demoCatalog.js';
+import { seedDemoRegistry } from './demoRegistry.js';
+import { seedDemoStaff } from './demoStaff.js';
 
 /** Demo logins documented in README.md, so a person can try the platform at once after `npm start`. */
 export const demoCandidate = { email: 'demo.candidat@example.org', password: 'Demo-Candidat-2026', lastName: 'Martin', firstName: 'Camille' };
@@ -21,6 +24,9 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
         validated_at: db.fn.now(),
       });
     }
+    await seedDemoRegistry(db);
+    await seedDemoStaff(db, createPasswordHasher({ memoryCost: 19456, timeCost: 2 }));
+    await seedDemoCatalog(db);
   } finally {
     await db.destroy();
   }
