@@ -45,7 +45,7 @@ describe('training catalog (seed 004)', () => {
     expect(created.status).toBe(201);
     expect((await world.api('POST', '/api/training/actions', body, admin.auth)).status).toBe(409);
 
-    const manager = await createStaff(world, [{ role: 'charge_de_projet', scope: created.body.id }]);
+    const manager = await createStaff(world, [{ role: 'charge_de_projet', scope: created.body.code }]);
     const session = await world.api('POST', `/api/training/actions/${created.body.id}/sessions`, { startsOn: '2027-03-01', endsOn: '2027-03-02', place: 'Salle 1', capacity: 3 }, manager.auth);
     expect(session.status).toBe(201);
     expect(session.body).toMatchObject({ seatsLeft: 3, registrationOpen: true });

@@ -9,7 +9,8 @@ export interface TrainingPreRegistrationInput {
   applicantEmail: string;
   /** The supérieur hiérarchique named at step 4: an external approver, no account needed. */
   supervisorEmail: string;
-  session: { id: string; actionId: string; actionTitle: string; startsOn: string };
+  /** `actionCode` is the chargé de projet's scope (codes are readable and stable across environments). */
+  session: { id: string; actionId: string; actionCode: string; actionTitle: string; startsOn: string };
   plans: {
     supervisor: DecisionPlan;
     /** Configurable: the supervisor's silence refuses, or hands the request to the chargé de projet. */

@@ -148,7 +148,7 @@ export async function trainingPreRegistration(input: TrainingPreRegistrationInpu
       title: `Candidature de ${input.applicant.name} à « ${input.session.actionTitle} »`,
       details: what,
       requester: input.applicant,
-      approvers: [{ role: 'charge_de_projet', scope: input.session.actionId }],
+      approvers: [{ role: 'charge_de_projet', scope: input.session.actionCode }],
       outcomes: ['approve', 'refuse', 'wait_list'],
       plan: input.plans.projectManager,
     },

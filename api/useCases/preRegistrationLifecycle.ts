@@ -57,7 +57,7 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
             applicant: { key: `candidate:${applicantId}`, name: `${account.first_name} ${account.last_name}` },
             applicantEmail: account.email,
             supervisorEmail: String((row.supervisor as { email: string }).email),
-            session: { id: session.id, actionId: action.id, actionTitle: action.title, startsOn: session.startsOn },
+            session: { id: session.id, actionId: action.id, actionCode: action.code, actionTitle: action.title, startsOn: session.startsOn },
             plans: {
               supervisor: { ...t.supervisor, onDeadline: 'expire' },
               supervisorOnDeadline: t.supervisorOnDeadline,
@@ -94,7 +94,8 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
       const session = await findSession(db, sessionId);
       if (!session) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
       const roles = await rolesOf(db, staffId);
-      if (!roles.some((r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && r.scope === session.actionId))) {
+      const action = await findAction(db, session.actionId);
+      if (!roles.some((r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && r.scope === action?.code))) {
         throw new AppError(ErrorKind.Forbidden, 'Vous ne gérez pas cette action de formation.');
       }
       return { session, items: await listForSession(db, sessionId, status) };

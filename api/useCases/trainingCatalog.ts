@@ -6,10 +6,11 @@ import type { ApiDeps } from '../deps.js';
 import type { actionBody, catalogQuery, sessionBody, sessionPatchBody } from '../trainingSchemas.js';
 
 export function createTrainingCatalogUseCases({ db }: ApiDeps) {
-  /** Administrators manage every action; a chargé de projet manages the actions in their scope. */
+  /** Administrators manage every action; a chargé de projet manages the actions whose code is their scope. */
   async function assertCanManage(staffId: string, actionId?: string) {
     const roles = await rolesOf(db, staffId);
-    const allowed = roles.some((r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && (actionId === undefined ? false : r.scope === actionId)));
+    const code = actionId ? (await findAction(db, actionId))?.code : undefined;
+    const allowed = roles.some((r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && code !== undefined && r.scope === code));
     if (!allowed) throw new AppError(ErrorKind.Forbidden, 'Vous ne gérez pas cette action de formation.');
   }
 

@@ -11,10 +11,17 @@ function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Idempotent: actions are keyed by code; sessions are added only to actions that have none. */
+/**
+ * Idempotent: actions are keyed by code; sessions are added only to actions that have none. The
+ * demo chargée de projet (scope BUR-EXC, see demoStaff.ts) is in charge of the Excel action.
+ */
 export async function seedDemoCatalog(db: Db): Promise<void> {
+  const manager = await db('staff_accounts').where({ email: 'projet.demo@universite.example' }).first('id');
   for (const [index, action] of actions.entries()) {
-    await db('training_actions').insert(action).onConflict('code').ignore();
+    await db('training_actions')
+      .insert({ ...action, project_manager_id: action.code === 'BUR-EXC' ? (manager?.id ?? null) : null })
+      .onConflict('code')
+      .ignore();
     const { id } = await db('training_actions').where({ code: action.code }).first('id');
     const hasSessions = await db('training_sessions').where({ action_id: id }).first('id');
     if (!hasSessions) {

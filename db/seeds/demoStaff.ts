@@ -8,10 +8,10 @@ import type { StaffRole } from '../../workflows/approval/messages.js';
  */
 export const demoStaff: { email: string; password: string; displayName: string; roles: { role: StaffRole; scope: string }[] }[] = [
   { email: 'admin.demo@universite.example', password: 'Demo-Admin-2026', displayName: 'Nadia Benali', roles: [{ role: 'administrateur', scope: '' }] },
-  { email: 'composante.demo@universite.example', password: 'Demo-Composante-2026', displayName: 'Julien Moreau', roles: [{ role: 'responsable_composante', scope: 'UFR-SCI' }] },
-  { email: 'vet.demo@universite.example', password: 'Demo-Vet-2026', displayName: 'Claire Dubois', roles: [{ role: 'responsable_vet', scope: 'VET-LINF3' }] },
+  { email: 'composante.demo@universite.example', password: 'Demo-Composante-2026', displayName: 'Julien Moreau', roles: [{ role: 'responsable_composante', scope: 'UFRSCI' }] },
+  { email: 'vet.demo@universite.example', password: 'Demo-Vet-2026', displayName: 'Claire Dubois', roles: [{ role: 'responsable_vet', scope: '1LINF' }] },
   { email: 'webmaster.demo@universite.example', password: 'Demo-Webmaster-2026', displayName: 'Hugo Lefèvre', roles: [{ role: 'webmaster', scope: '' }] },
-  { email: 'projet.demo@universite.example', password: 'Demo-Projet-2026', displayName: 'Sophie Garnier', roles: [{ role: 'charge_de_projet', scope: 'FC-EXCEL-2026' }] },
+  { email: 'projet.demo@universite.example', password: 'Demo-Projet-2026', displayName: 'Sophie Garnier', roles: [{ role: 'charge_de_projet', scope: 'BUR-EXC' }] },
 ];
 
 /** Idempotent: an existing account (even edited since) is left as it is. */

@@ -48,7 +48,8 @@ export async function fillSteps(world: World, auth: Record<string, string>, preR
 export async function actionWithManager(world: World, options: { capacity?: number; startsInDays?: number } = {}) {
   const { createStaff } = await import('./approvals.js');
   const ids = await createActionWithSession(world, options);
-  const manager = await createStaff(world, [{ role: 'charge_de_projet', scope: ids.actionId }], `Chargée ${ids.actionId.slice(0, 4)}`);
+  const { code } = await world.db('training_actions').where({ id: ids.actionId }).first('code');
+  const manager = await createStaff(world, [{ role: 'charge_de_projet', scope: code }], `Chargée ${ids.actionId.slice(0, 4)}`);
   return { ...ids, manager };
 }
 
