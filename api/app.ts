@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { ApiDeps } from './deps.js';
 import { registerErrorHandler } from './errors.js';
+import { installHttpConformance } from './httpConformance.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { linkRoutes } from './routes/links.js';
 import { portalRoutes } from './routes/portal.js';
@@ -34,6 +35,7 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  installHttpConformance(app);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 16 * 1024 });

@@ -115,3 +115,14 @@ describe('pre-registration form in five steps', () => {
     expect(late.body.message).toBe('Les pré-inscriptions à cette session sont fermées.');
   });
 });
+
+describe('session changes that contradict what they leave unchanged', () => {
+  it('when a session’s start is moved after its end, then 400 on endsOn (found by schemathesis: was a 500)', async () => {
+    const admin = await createStaff(world, [{ role: 'administrateur' }]);
+    const { sessionId } = await createActionWithSession(world, { startsInDays: 60 });
+    const late = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const answer = await world.api('PATCH', `/api/training/sessions/${sessionId}`, { startsOn: late }, admin.auth);
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields.endsOn).toBe('La date de fin doit suivre la date de début');
+  });
+});

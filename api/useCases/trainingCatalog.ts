@@ -58,6 +58,10 @@ export function createTrainingCatalogUseCases({ db }: ApiDeps) {
     async updateSession(staffId: string, id: string, patch: z.infer<typeof sessionPatchBody>) {
       const session = await this.session(id);
       await assertCanManage(staffId, session.actionId);
+      // The patch is checked against the dates it leaves unchanged.
+      if ((patch.endsOn ?? session.endsOn) < (patch.startsOn ?? session.startsOn)) {
+        throw new AppError(ErrorKind.Validation, 'La date de fin doit suivre la date de début.', { endsOn: 'La date de fin doit suivre la date de début' });
+      }
       await updateSession(db, id, patch);
       return this.session(id);
     },

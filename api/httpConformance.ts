@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { ErrorKind } from '../lib/errors.js';
+import { errorResponse } from './schemas.js';
+
+/**
+ * HTTP details every route shares, installed before the routes are registered:
+ * - every documented route also documents the error body (`default`), so clients and fuzzers
+ *   know the shape of any 4xx/5xx;
+ * - a NUL character is refused up front (PostgreSQL text cannot hold one: it would become a 500);
+ * - a known path asked with another method answers 405 with `Allow`, not 404.
+ */
+export function installHttpConformance(app: FastifyInstance): void {
+  const routes: { method: string; pattern: RegExp }[] = [];
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const pattern = new RegExp(`^${route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[^/]+/g, '[^/]+')}/?$`);
+    for (const method of methods) routes.push({ method: String(method).toUpperCase(), pattern });
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    if (schema && !schema.hide) schema.response = { ...(schema.response ?? {}), default: errorResponse };
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (/%00/i.test(request.url)) {
+      return reply.status(400).send({ error: ErrorKind.Validation, message: 'Caractère nul interdit dans l’adresse.' });
+    }
+  });
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.body && typeof request.body === 'object' && JSON.stringify(request.body).includes('\\u0000')) {
+      return reply.status(400).send({ error: ErrorKind.Validation, message: 'Caractère nul interdit dans les données envoyées.' });
+    }
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    if (allowed.length) {
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send({ error: 'MethodNotAllowed', message: `Méthode ${request.method} non permise ici : ${allowed.join(', ')}.` });
+    }
+    return reply.status(404).send({ error: ErrorKind.NotFound, message: `Aucune ressource à ${request.method} ${path}` });
+  });
+}
