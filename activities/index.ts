@@ -3,6 +3,8 @@ import { createCandidateAccountActivities } from './candidateAccounts.js';
 import { createLifecycleActivities } from './lifecycle.js';
 import { createApprovalActivities } from './approvals.js';
 import { createTrainingActivities } from './training.js';
+import { createGraduateActivities } from './graduates.js';
+import { createRecruiterActivities } from './recruiters.js';
 
 /** Every activity, built from its dependencies. Workflows import the type only. */
 export function createActivities(deps: ActivityDeps) {
@@ -11,6 +13,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createCandidateAccountActivities(deps),
     ...createApprovalActivities(deps),
     ...createTrainingActivities(deps),
+    ...createGraduateActivities(deps),
+    ...createRecruiterActivities(deps),
   };
 }
 

@@ -16,9 +16,13 @@ import { trainingRoutes } from './routes/training.js';
 import { approvalRoutes } from './routes/approvals.js';
 import { decisionLinkRoutes } from './routes/approvalsLinks.js';
 import { staffRoutes } from './routes/staff.js';
+import { graduateRoutes } from './routes/graduates.js';
+import { recruiterRoutes } from './routes/recruiters.js';
+import { entApiRoutes } from './routes/entApi.js';
+import { entPageRoutes } from './routes/ent.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
-const redactUrl = (url: string) => url.replace(/\/liens\/[^/?#]+/, '/liens/…').replace(/\/links\/[^/?#]+/, '/links/…').replace(/\/decisions\/[^/?#]+/, '/decisions/…');
+const redactUrl = (url: string) => url.replace(/\/liens\/[^/?#]+/, '/liens/…').replace(/\/links\/[^/?#]+/, '/links/…').replace(/\/decisions\/[^/?#]+/, '/decisions/…').replace(/(\/ent\/retour)\?[^#]*/, '$1?…');
 
 export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -61,6 +65,10 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   await app.register(staffRoutes(deps), { prefix: '/api' });
   await app.register(approvalRoutes(deps), { prefix: '/api' });
   await app.register(decisionLinkRoutes(deps));
+  await app.register(graduateRoutes(deps), { prefix: '/api' });
+  await app.register(recruiterRoutes(deps), { prefix: '/api' });
+  await app.register(entApiRoutes(deps), { prefix: '/api' });
+  await app.register(entPageRoutes(deps));
   await app.register(portalRoutes(deps));
   return app;
 }

@@ -4,6 +4,8 @@ import * as m001 from './migrations/001_accounts.js';
 import * as m002 from './migrations/002_approvals.js';
 import * as m003 from './migrations/003_graduate_registry.js';
 import * as m004 from './migrations/004_training.js';
+import * as m005 from './migrations/005_graduates_recruiters.js';
+import * as m006 from './migrations/006_ent.js';
 
 /**
  * Forward-only migrations, listed in code (not discovered on disk) so they work the same under
@@ -14,6 +16,8 @@ const migrations: Record<string, { up(db: Knex): Promise<void> }> = {
   '002_approvals': m002,
   '003_graduate_registry': m003,
   '004_training': m004,
+  '005_graduates_recruiters': m005,
+  '006_ent': m006,
 };
 
 const source: Knex.MigrationSource<string> = {

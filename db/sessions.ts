@@ -1,6 +1,7 @@
 import type { DbOrTx } from './connection.js';
 
-export type PrincipalKind = 'candidate' | 'staff';
+// 'student' and 'staff_ent' log in through the ENT (ent_accounts); 'staff' are the platform's own staff accounts.
+export type PrincipalKind = 'candidate' | 'staff' | 'graduate' | 'recruiter' | 'student' | 'staff_ent';
 
 export interface Session {
   id: string;

@@ -2,9 +2,12 @@ import type { DbOrTx } from './connection.js';
 
 export type TokenPurpose = 'account_validation' | 'password_reset' | 'email_change';
 
+/** Every link purpose: the candidate's, plus the address validation of graduates and recruiters. */
+export type LinkPurpose = TokenPurpose | 'graduate_email_validation' | 'recruiter_email_validation';
+
 export interface OneTimeToken {
   id: string;
-  purpose: TokenPurpose;
+  purpose: LinkPurpose;
   subject_id: string;
   workflow_id: string;
   issue_key: string;
@@ -23,7 +26,7 @@ const table = 'one_time_tokens';
  */
 export async function issueToken(
   db: DbOrTx,
-  token: { id: string; purpose: TokenPurpose; subjectId: string; workflowId: string; issueKey: string; tokenHash: Buffer; expiresAt: Date },
+  token: { id: string; purpose: LinkPurpose; subjectId: string; workflowId: string; issueKey: string; tokenHash: Buffer; expiresAt: Date },
 ): Promise<OneTimeToken> {
   const [row] = await db(table)
     .insert({
@@ -76,6 +79,6 @@ export async function consumeToken(db: DbOrTx, id: string): Promise<boolean> {
   return updated > 0;
 }
 
-export async function revokeTokensOf(db: DbOrTx, subjectId: string, purpose: TokenPurpose): Promise<void> {
+export async function revokeTokensOf(db: DbOrTx, subjectId: string, purpose: LinkPurpose): Promise<void> {
   await db(table).where({ subject_id: subjectId, purpose }).whereNull('used_at').whereNull('revoked_at').update({ revoked_at: db.fn.now() });
 }

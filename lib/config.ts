@@ -53,7 +53,44 @@ const environmentSchema = z.object({
   TRAINING_SEAT_OFFER_WINDOW: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
   /** « La décision est communiquée environ un mois avant l'action ». */
   TRAINING_DECISION_NOTICE: duration('P30D'),
+  // Graduate registration (seed 000): windows in ms, decision plans as ISO 8601 durations.
+  GRADUATE_EMAIL_VALIDATION_WINDOW: duration('P5D'),
+  GRADUATE_DIPLOMA_CHOICE_WINDOW: duration('P30D'),
+  GRADUATE_DECISION_DEADLINE: z.string().default('P30D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  GRADUATE_REMIND_AFTER: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  GRADUATE_REMIND_EVERY: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  /** Escalation from the most specific manager up: responsable VET → responsable composante → administrateur. */
+  GRADUATE_ESCALATE_TO_COMPOSANTE: z.string().default('P7D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  GRADUATE_ESCALATE_TO_ADMIN: z.string().default('P14D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  // Recruiters (ENTREPRISES / PARTENAIRES).
+  RECRUITER_EMAIL_VALIDATION_WINDOW: duration('P5D'),
+  RECRUITER_DECISION_DEADLINE: z.string().default('P30D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  RECRUITER_REMIND_AFTER: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  RECRUITER_REMIND_EVERY: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  /** The version of the conditions générales d'utilisation a recruiter accepts (recorded with the time). */
+  RECRUITER_TERMS_VERSION: z.string().min(1).default('2026-01'),
+  // ENT single sign-on for students and staff: all optional; without ENT_PROTOCOL the ENT routes answer 503.
+  ENT_PROTOCOL: z.enum(['oidc', 'cas']).optional(),
+  ENT_OIDC_ISSUER: z.url().optional(),
+  ENT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  ENT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  ENT_OIDC_SCOPES: z.string().default('openid profile email'),
+  ENT_CAS_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')).optional(),
+  ENT_ATTR_AFFILIATION: z.string().default('eduPersonAffiliation'),
+  ENT_ATTR_STUDENT_NUMBER: z.string().default('supannEtuId'),
+  ENT_ATTR_MAIL: z.string().default('mail'),
+  ENT_ATTR_GIVEN_NAME: z.string().default('givenName'),
+  ENT_ATTR_FAMILY_NAME: z.string().default('sn'),
+  ENT_STUDENT_AFFILIATIONS: z.string().default('student'),
+  ENT_STAFF_AFFILIATIONS: z.string().default('staff,employee,faculty'),
+  ENT_LOGIN_WINDOW: duration('PT10M'),
+  /** Staff accept this version of the charter; a new value asks everyone again. */
+  CHARTER_VERSION: z.string().min(1).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).superRefine((env, ctx) => {
+  // A half-configured ENT is a deployment mistake: say so at start, not at the first login.
+  const required = env.ENT_PROTOCOL === 'oidc' ? (['ENT_OIDC_ISSUER', 'ENT_OIDC_CLIENT_ID'] as const) : env.ENT_PROTOCOL === 'cas' ? (['ENT_CAS_BASE_URL'] as const) : [];
+  for (const name of required) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ENT_PROTOCOL=${env.ENT_PROTOCOL}` });
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -93,7 +130,43 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       seatOfferWindow: env.TRAINING_SEAT_OFFER_WINDOW,
       decisionNoticeMs: env.TRAINING_DECISION_NOTICE,
     },
+    graduates: {
+      emailValidationMs: env.GRADUATE_EMAIL_VALIDATION_WINDOW,
+      diplomaChoiceMs: env.GRADUATE_DIPLOMA_CHOICE_WINDOW,
+      decision: { deadline: env.GRADUATE_DECISION_DEADLINE, remindAfter: env.GRADUATE_REMIND_AFTER, remindEvery: env.GRADUATE_REMIND_EVERY },
+      escalateToComposante: env.GRADUATE_ESCALATE_TO_COMPOSANTE,
+      escalateToAdmin: env.GRADUATE_ESCALATE_TO_ADMIN,
+    },
+    recruiters: {
+      emailValidationMs: env.RECRUITER_EMAIL_VALIDATION_WINDOW,
+      decision: { deadline: env.RECRUITER_DECISION_DEADLINE, remindAfter: env.RECRUITER_REMIND_AFTER, remindEvery: env.RECRUITER_REMIND_EVERY },
+      termsVersion: env.RECRUITER_TERMS_VERSION,
+    },
+    ent: entConfig(env),
+    charterVersion: env.CHARTER_VERSION,
     logLevel: env.LOG_LEVEL,
+  };
+}
+
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+
+export type EntConfig = ReturnType<typeof entConfig>;
+
+function entConfig(env: z.infer<typeof environmentSchema>) {
+  return {
+    protocol: env.ENT_PROTOCOL,
+    oidc: { issuer: env.ENT_OIDC_ISSUER, clientId: env.ENT_OIDC_CLIENT_ID, clientSecret: env.ENT_OIDC_CLIENT_SECRET, scopes: env.ENT_OIDC_SCOPES },
+    cas: { baseUrl: env.ENT_CAS_BASE_URL },
+    attributes: {
+      affiliation: env.ENT_ATTR_AFFILIATION,
+      studentNumber: env.ENT_ATTR_STUDENT_NUMBER,
+      mail: env.ENT_ATTR_MAIL,
+      givenName: env.ENT_ATTR_GIVEN_NAME,
+      familyName: env.ENT_ATTR_FAMILY_NAME,
+    },
+    studentAffiliations: list(env.ENT_STUDENT_AFFILIATIONS),
+    staffAffiliations: list(env.ENT_STAFF_AFFILIATIONS),
+    loginWindowMs: env.ENT_LOGIN_WINDOW,
   };
 }
 

@@ -4,3 +4,5 @@ export { credentialRecovery } from './credentialRecovery.js';
 export { candidateEmailChange } from './candidateEmailChange.js';
 export { demoApprovalRequest } from './demoApprovalRequest.js';
 export { trainingPreRegistration } from './trainingPreRegistration.js';
+export { graduateRegistration } from './graduateRegistration.js';
+export { recruiterRegistration } from './recruiterRegistration.js';

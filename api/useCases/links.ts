@@ -1,4 +1,4 @@
-import { findTokenByHash, tokenState, type OneTimeToken, type TokenPurpose } from '../../db/tokens.js';
+import { findTokenByHash, tokenState, type LinkPurpose, type OneTimeToken } from '../../db/tokens.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { hashToken } from '../../lib/secrets.js';
 import { useLinkUpdate } from '../../workflows/oneTimeLink.messages.js';
@@ -12,7 +12,7 @@ export const linkMessages = {
   expired: 'Ce lien a expiré.',
 } as const;
 
-export type LinkDescription = { purpose: TokenPurpose; state: ReturnType<typeof tokenState>; expiresAt: Date };
+export type LinkDescription = { purpose: LinkPurpose; state: ReturnType<typeof tokenState>; expiresAt: Date };
 
 export function createLinkUseCases({ db, temporal, hasher }: ApiDeps) {
   async function liveToken(raw: string): Promise<OneTimeToken> {

@@ -3,6 +3,7 @@ import { createPasswordHasher } from '../../lib/passwords.js';
 import { seedDemoCatalog } from './demoCatalog.js';
 import { seedDemoRegistry } from './demoRegistry.js';
 import { seedDemoStaff } from './demoStaff.js';
+import { seedDemoRecruiter } from './demoRecruiter.js';
 
 /** Demo logins documented in README.md, so a person can try the platform at once after `npm start`. */
 export const demoCandidate = { email: 'demo.candidat@example.org', password: 'Demo-Candidat-2026', lastName: 'Martin', firstName: 'Camille' };
@@ -27,6 +28,7 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
     await seedDemoRegistry(db);
     await seedDemoStaff(db, createPasswordHasher({ memoryCost: 19456, timeCost: 2 }));
     await seedDemoCatalog(db);
+    await seedDemoRecruiter(db, createPasswordHasher({ memoryCost: 19456, timeCost: 2 }));
   } finally {
     await db.destroy();
   }
