@@ -8,11 +8,9 @@ import {
   setCandidatePassword,
   type CandidateAccount,
 } from '../db/candidateAccounts.js';
-import { findMail } from '../db/mailLog.js';
 import { revokeSessionsOf } from '../db/sessions.js';
-import { consumeToken, findTokenByIssueKey, issueToken, revokeTokensOf, type TokenPurpose } from '../db/tokens.js';
+import { consumeToken, revokeTokensOf, type TokenPurpose } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
-import { hashToken, newRawToken } from '../lib/secrets.js';
 import { accountPurged } from '../mail/templates/accountPurged.js';
 import { accountValidated } from '../mail/templates/accountValidated.js';
 import { accountValidationLink } from '../mail/templates/accountValidationLink.js';
@@ -20,7 +18,8 @@ import { credentialRecoveryLink } from '../mail/templates/credentialRecoveryLink
 import { emailChangeLink } from '../mail/templates/emailChangeLink.js';
 import { emailChangeOutcome, type EmailChangeOutcome } from '../mail/templates/emailChangeOutcome.js';
 import { passwordChanged } from '../mail/templates/passwordChanged.js';
-import { currentWorkflowId, stepKey, type ActivityDeps } from './context.js';
+import { issueAccountLink } from './accountLinks.js';
+import { stepKey, type ActivityDeps } from './context.js';
 import { deliverOnce } from './mailing.js';
 
 export type CandidateMail =
@@ -30,7 +29,6 @@ export type CandidateMail =
 
 export function createCandidateAccountActivities(deps: ActivityDeps) {
   const { db, config } = deps;
-  const linkUrl = (raw: string) => `${config.http.publicBaseUrl}/liens/${raw}`;
 
   async function requireAccount(accountId: string): Promise<CandidateAccount> {
     const account = await findCandidateById(db, accountId);
@@ -38,44 +36,25 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
     return account;
   }
 
-  function renderLink(purpose: TokenPurpose, account: CandidateAccount, url: string, expiresAt: Date) {
-    const { locale } = account;
+  /** Who receives a link of this purpose, and what it says. */
+  function linkMail(purpose: TokenPurpose, account: CandidateAccount) {
+    const { locale, first_name: firstName } = account;
     switch (purpose) {
       case 'account_validation':
-        return { to: account.email, rendered: accountValidationLink({ firstName: account.first_name, url, expiresAt }, locale) };
+        return { to: account.email, render: (url: string, expiresAt: Date) => accountValidationLink({ firstName, url, expiresAt }, locale) };
       case 'password_reset':
-        return { to: account.email, rendered: credentialRecoveryLink({ firstName: account.first_name, fileNumber: account.file_number, url, expiresAt }, locale) };
+        return { to: account.email, render: (url: string, expiresAt: Date) => credentialRecoveryLink({ firstName, fileNumber: account.file_number, url, expiresAt }, locale) };
       case 'email_change':
         if (!account.pending_email) throw ApplicationFailure.nonRetryable('no pending e-mail address', ErrorKind.Conflict);
-        return { to: account.pending_email, rendered: emailChangeLink({ firstName: account.first_name, url, expiresAt }, locale) };
+        return { to: account.pending_email, render: (url: string, expiresAt: Date) => emailChangeLink({ firstName, url, expiresAt }, locale) };
     }
   }
 
   return {
-    /**
-     * Creates a link token (stores its hash), mails the raw value, returns only the token id.
-     * A retry after the mail went out returns the same token instead of mailing a new one.
-     */
+    /** Mails the link of one step (token stored hashed under the workflow's id; once per step). */
     async issueCandidateLink(input: { accountId: string; tokenId: string; purpose: TokenPurpose; step: string; expiresAt: number }) {
-      const key = stepKey(input.step);
-      const alreadyMailed = await findMail(db, key);
-      const existing = alreadyMailed?.sent_at ? await findTokenByIssueKey(db, key) : undefined;
-      if (existing) return { tokenId: existing.id, expiresAt: existing.expires_at.getTime() };
-
       const account = await requireAccount(input.accountId);
-      const raw = newRawToken();
-      const token = await issueToken(db, {
-        id: input.tokenId,
-        purpose: input.purpose,
-        subjectId: account.id,
-        workflowId: currentWorkflowId(),
-        issueKey: key,
-        tokenHash: hashToken(raw),
-        expiresAt: new Date(input.expiresAt),
-      });
-      const { to, rendered } = renderLink(input.purpose, account, linkUrl(raw), token.expires_at);
-      await deliverOnce(deps, { key, template: input.purpose, to, rendered });
-      return { tokenId: token.id, expiresAt: token.expires_at.getTime() };
+      return issueAccountLink(deps, { subjectId: account.id, tokenId: input.tokenId, purpose: input.purpose, step: input.step, expiresAt: input.expiresAt, ...linkMail(input.purpose, account) });
     },
 
     /** Consumes the validation token and activates the account, in one transaction. */
