@@ -5,6 +5,7 @@ import { createApprovalActivities } from './approvals.js';
 import { createTrainingActivities } from './training.js';
 import { createGraduateActivities } from './graduates.js';
 import { createRecruiterActivities } from './recruiters.js';
+import { createOfferActivities } from './offers.js';
 
 /** Every activity, built from its dependencies. Workflows import the type only. */
 export function createActivities(deps: ActivityDeps) {
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTrainingActivities(deps),
     ...createGraduateActivities(deps),
     ...createRecruiterActivities(deps),
+    ...createOfferActivities(deps),
   };
 }
 

@@ -20,6 +20,7 @@ import { graduateRoutes } from './routes/graduates.js';
 import { recruiterRoutes } from './routes/recruiters.js';
 import { entApiRoutes } from './routes/entApi.js';
 import { entPageRoutes } from './routes/ent.js';
+import { offerRoutes } from './routes/offers.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
 const redactUrl = (url: string) => url.replace(/\/liens\/[^/?#]+/, '/liens/…').replace(/\/links\/[^/?#]+/, '/links/…').replace(/\/decisions\/[^/?#]+/, '/decisions/…').replace(/(\/ent\/retour)\?[^#]*/, '$1?…');
@@ -68,6 +69,7 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   await app.register(graduateRoutes(deps), { prefix: '/api' });
   await app.register(recruiterRoutes(deps), { prefix: '/api' });
   await app.register(entApiRoutes(deps), { prefix: '/api' });
+  await app.register(offerRoutes(deps), { prefix: '/api' });
   await app.register(entPageRoutes(deps));
   await app.register(portalRoutes(deps));
   return app;

@@ -6,6 +6,7 @@ import * as m003 from './migrations/003_graduate_registry.js';
 import * as m004 from './migrations/004_training.js';
 import * as m005 from './migrations/005_graduates_recruiters.js';
 import * as m006 from './migrations/006_ent.js';
+import * as m007 from './migrations/007_offers.js';
 
 /**
  * Forward-only migrations, listed in code (not discovered on disk) so they work the same under
@@ -18,6 +19,7 @@ const migrations: Record<string, { up(db: Knex): Promise<void> }> = {
   '004_training': m004,
   '005_graduates_recruiters': m005,
   '006_ent': m006,
+  '007_offers': m007,
 };
 
 const source: Knex.MigrationSource<string> = {

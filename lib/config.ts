@@ -69,6 +69,15 @@ const environmentSchema = z.object({
   RECRUITER_REMIND_EVERY: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
   /** The version of the conditions générales d'utilisation a recruiter accepts (recorded with the time). */
   RECRUITER_TERMS_VERSION: z.string().min(1).default('2026-01'),
+  // Job and internship offers (seed 002): moderation plan, publication and CV limits.
+  OFFER_MODERATION_DEADLINE: z.string().default('P14D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  OFFER_REMIND_AFTER: z.string().default('P2D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  OFFER_REMIND_EVERY: z.string().default('P2D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+  /** How long an author has to resubmit an offer sent back « à modifier » before it expires. */
+  OFFER_CHANGES_WINDOW: duration('P30D'),
+  OFFER_PUBLICATION_DEFAULT: z.string().default('P30D').refine((v) => (parseDuration(v) ?? 0) > 0, 'expected a positive ISO 8601 duration'),
+  OFFER_PUBLICATION_MAX: duration('P90D'),
+  OFFER_CV_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(2 * 1024 * 1024),
   // ENT single sign-on for students and staff: all optional; without ENT_PROTOCOL the ENT routes answer 503.
   ENT_PROTOCOL: z.enum(['oidc', 'cas']).optional(),
   ENT_OIDC_ISSUER: z.url().optional(),
@@ -141,6 +150,13 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       emailValidationMs: env.RECRUITER_EMAIL_VALIDATION_WINDOW,
       decision: { deadline: env.RECRUITER_DECISION_DEADLINE, remindAfter: env.RECRUITER_REMIND_AFTER, remindEvery: env.RECRUITER_REMIND_EVERY },
       termsVersion: env.RECRUITER_TERMS_VERSION,
+    },
+    offers: {
+      moderation: { deadline: env.OFFER_MODERATION_DEADLINE, remindAfter: env.OFFER_REMIND_AFTER, remindEvery: env.OFFER_REMIND_EVERY },
+      changesWindowMs: env.OFFER_CHANGES_WINDOW,
+      publicationDefault: env.OFFER_PUBLICATION_DEFAULT,
+      publicationMaxMs: env.OFFER_PUBLICATION_MAX,
+      cvMaxBytes: env.OFFER_CV_MAX_BYTES,
     },
     ent: entConfig(env),
     charterVersion: env.CHARTER_VERSION,

@@ -6,3 +6,5 @@ export { demoApprovalRequest } from './demoApprovalRequest.js';
 export { trainingPreRegistration } from './trainingPreRegistration.js';
 export { graduateRegistration } from './graduateRegistration.js';
 export { recruiterRegistration } from './recruiterRegistration.js';
+export { jobOffer } from './jobOffer.js';
+export { offerApplicationForward } from './offerApplicationForward.js';
