@@ -1,7 +1,7 @@
 import { findMail } from '../db/mailLog.js';
 import { findTokenByIssueKey, issueToken, type LinkPurpose } from '../db/tokens.js';
 import type { RenderedMail } from '../mail/layout.js';
-import { hashToken, newRawToken } from '../lib/secrets.js';
+import { hashToken, linkTokenFor } from '../lib/secrets.js';
 import { currentWorkflowId, stepKey, type ActivityDeps } from './context.js';
 import { deliverOnce } from './mailing.js';
 
@@ -20,7 +20,7 @@ export async function issueAccountLink(
   const existing = alreadyMailed?.sent_at ? await findTokenByIssueKey(db, key) : undefined;
   if (existing) return { tokenId: existing.id, expiresAt: existing.expires_at.getTime() };
 
-  const raw = newRawToken();
+  const raw = linkTokenFor(config.secret, link.tokenId);
   const token = await issueToken(db, {
     id: link.tokenId,
     purpose: link.purpose,

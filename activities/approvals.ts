@@ -4,7 +4,7 @@ import { findDecisionLinkByIssueKey, issueDecisionLink } from '../db/approvalLin
 import { findApprovalRequest, openApprovalRequest, setTaskStatus, tasksOfStep, upsertTask } from '../db/approvals.js';
 import { findMail } from '../db/mailLog.js';
 import { ErrorKind } from '../lib/errors.js';
-import { hashToken, newRawToken } from '../lib/secrets.js';
+import { hashToken, linkTokenFor } from '../lib/secrets.js';
 import { decisionRequested, type DecisionMailReason } from '../mail/templates/decisionRequested.js';
 import type { ApproverSelector, NotifiedApprover, Party } from '../workflows/approval/messages.js';
 import { createApprovalClosingActivities } from './approvalsClosing.js';
@@ -35,7 +35,7 @@ export function createApprovalActivities(deps: ActivityDeps) {
 
     const request = await findApprovalRequest(db, workflowId, ref.step);
     if (!request) throw ApplicationFailure.nonRetryable(`no approval request for ${ref.step}`, ErrorKind.NotFound);
-    const raw = newRawToken();
+    const raw = linkTokenFor(config.secret, issueKey);
     const link = await issueDecisionLink(db, { workflowId, step: ref.step, approverKey: approver.key, issueKey, tokenHash: hashToken(raw), expiresAt: new Date(ref.deadlineAt) });
     const rendered = decisionRequested({
       approverName: approver.name,

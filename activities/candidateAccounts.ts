@@ -51,6 +51,11 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
   }
 
   return {
+    /** Succeeds once the account row is visible; throws (retryable) until then. */
+    async requireCandidateRow(input: { accountId: string }) {
+      if (!(await findCandidateById(db, input.accountId))) throw new Error(`candidate account ${input.accountId} is not stored (yet)`);
+    },
+
     /** Mails the link of one step (token stored hashed under the workflow's id; once per step). */
     async issueCandidateLink(input: { accountId: string; tokenId: string; purpose: TokenPurpose; step: string; expiresAt: number }) {
       const account = await requireAccount(input.accountId);

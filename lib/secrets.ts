@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 256 random bits, URL-safe: the raw value only ever travels in a mail or a cookie. */
 export function newRawToken(): string {
@@ -22,4 +22,14 @@ export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The raw value of a mailed link, derived from a stable per-link id (the token id the workflow
+ * minted, or the link's issue key) under the app secret. A retried mailing activity therefore
+ * re-sends the very same link: if the first mail did leave before the process died, both copies
+ * work (and share a Message-ID). Without the secret the value cannot be computed from the id.
+ */
+export function linkTokenFor(secret: string, stableId: string): string {
+  return createHmac('sha256', secret).update(`link:${stableId}`, 'utf8').digest('base64url');
 }

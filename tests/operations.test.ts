@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOnce } from '../activities/mailing.js';
 import { createSmtpMailer } from '../mail/mailer.js';
@@ -50,6 +51,17 @@ describe('what operators see, and what they must never see', () => {
     }
     expect(history).toContain(candidate.accountId);
   });
+
+  it('when a signup lifecycle starts but its account row never commits, then it ends « abandoned » without mailing anyone', async () => {
+    const accountId = randomUUID();
+    const handle = await world.temporal.workflow.start('candidateAccount', {
+      taskQueue: world.config.temporal.taskQueue,
+      workflowId: candidateAccountWorkflowId(accountId),
+      args: [{ accountId, validationWindowMs: 60_000 }],
+    });
+    expect(await handle.result()).toBe('abandoned');
+    expect(await world.db('mail_log').where('idempotency_key', 'like', `${handle.workflowId}%`)).toHaveLength(0);
+  }, 90_000);
 
   it('when the mail activity is retried with the same key, then the mail is sent once', async () => {
     const mailer = createSmtpMailer(world.config.mail);

@@ -14,3 +14,12 @@ export const projectionActivityOptions: ActivityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 };
+
+/**
+ * For « is the row the API stored visible yet? »: retried for about half a minute, then the
+ * lifecycle concludes that the API's transaction never committed.
+ */
+export const rowVisibilityActivityOptions: ActivityOptions = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '8 seconds', maximumAttempts: 7 },
+};

@@ -4,7 +4,8 @@ export interface CandidateAccountInput {
   validationWindowMs: number;
 }
 
-export type CandidateAccountOutcome = 'validated' | 'purged';
+/** `abandoned`: the API's transaction that stored the account never committed (it answered 503). */
+export type CandidateAccountOutcome = 'validated' | 'purged' | 'abandoned';
 
 export const candidateAccountWorkflowId = (accountId: string) => `candidate-account-${accountId}`;
 

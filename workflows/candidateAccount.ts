@@ -1,11 +1,12 @@
-import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { defaultActivityOptions } from './activityOptions.js';
+import { defaultActivityOptions, rowVisibilityActivityOptions } from './activityOptions.js';
 import type { CandidateAccountInput, CandidateAccountOutcome } from './candidateAccount.messages.js';
 import { trackLifecycle } from './lifecycle.js';
 import { waitForLinkUse } from './oneTimeLink.js';
 
 const accounts = proxyActivities<Activities>(defaultActivityOptions);
+const rows = proxyActivities<Activities>(rowVisibilityActivityOptions);
 
 /**
  * eCandidat, « Créer un compte » (seed 001). The API has already stored the account (with its
@@ -14,6 +15,19 @@ const accounts = proxyActivities<Activities>(defaultActivityOptions);
 export async function candidateAccount({ accountId, validationWindowMs }: CandidateAccountInput): Promise<CandidateAccountOutcome> {
   const track = trackLifecycle('candidateAccount', accountId);
   const deadline = Date.now() + validationWindowMs;
+
+  // 0. The API stores the account and starts this lifecycle in one transaction; if that commit
+  //    failed (database outage), nobody was told « compte créé »: end quietly instead of failing.
+  if (patched('wait-for-account-row')) {
+    const stored = await rows.requireCandidateRow({ accountId }).then(
+      () => true,
+      (error) => (error instanceof ActivityFailure ? false : Promise.reject(error)),
+    );
+    if (!stored) {
+      await track.enter('abandoned');
+      return 'abandoned';
+    }
+  }
 
   // 1. « Votre compte a été créé avec succès, veuillez consulter vos courriels pour le valider »:
   //    a validation link is mailed; « Renvoyer le lien » replaces it, until the deadline.

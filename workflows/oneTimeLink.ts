@@ -26,7 +26,8 @@ export type LinkWaitResult<R> = { used: true; result: R } | { used: false };
 /**
  * Waits until the person uses the current link, or the deadline passes. The update validator
  * rejects synchronously (nothing written to history) a link already used, replaced by a newer
- * one, or expired; the first valid use wins, a concurrent second one sees AlreadyDone.
+ * one, or expired; the first valid use wins, and the same link posted again while that use is
+ * still running gets that use's answer.
  */
 export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResult<R>> {
   let link: IssuedLink | undefined;
@@ -42,6 +43,13 @@ export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResu
   setHandler(
     useLinkUpdate,
     async ({ tokenId }) => {
+      if (inFlight) {
+        // The same link posted again while its first use runs (a person retrying after a slow
+        // answer, e.g. during a worker restart): wait for that use and give the same answer.
+        await condition(() => used || !inFlight);
+        if (used) return result;
+        throw ApplicationFailure.create({ type: ErrorKind.Expired, message: 'Ce lien n’a pas pu être utilisé : demandez-en un nouveau.' });
+      }
       inFlight = true;
       try {
         result = await wait.use(tokenId);
@@ -53,7 +61,11 @@ export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResu
     },
     {
       validator: ({ tokenId }) => {
-        if (used || inFlight) throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Ce lien a déjà été utilisé.' });
+        if (used) throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Ce lien a déjà été utilisé.' });
+        if (inFlight) {
+          if (tokenId === link?.tokenId) return; // joins the use in flight (see the handler)
+          throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Ce lien a déjà été utilisé.' });
+        }
         if (!link || tokenId !== link.tokenId) {
           throw ApplicationFailure.create({ type: ErrorKind.Superseded, message: 'Ce lien a été remplacé par un lien plus récent : utilisez le dernier courriel reçu.' });
         }
