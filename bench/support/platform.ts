@@ -1,0 +1,103 @@
+/**
+ * The platform as it runs in production: `worker.ts` and `server.ts`, each in its own process,
+ * configured only through the environment (lib/config.ts), pointed at a stack.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { getFreePort, waitFor } from '../../infra/freePort.js';
+import { repoRoot, spawnNode, type NodeChild } from './processes.js';
+import type { Stack } from './stack.js';
+
+/**
+ * Settings the benchmark and the fault suite choose unless the caller's environment sets them
+ * (e.g. `ARGON2_MEMORY_KIB=4096 npm run bench`). Everything else keeps the production default.
+ */
+const tunableDefaults: Record<string, string> = {
+  // One pino line per request would measure the log pipe, not the platform.
+  LOG_LEVEL: 'warn',
+};
+
+/** Configuration variables (lib/config.ts) passed through from the caller's environment. */
+const passedThrough = [
+  'DATABASE_POOL_MAX',
+  'ARGON2_MEMORY_KIB',
+  'ARGON2_TIME_COST',
+  'LOG_LEVEL',
+  'ACCOUNT_VALIDATION_WINDOW',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_FAILURE_WINDOW',
+  'MAIL_FROM',
+  'TEMPORAL_API_KEY',
+  'TEMPORAL_TLS',
+  'TEMPORAL_TLS_CERT_PATH',
+  'TEMPORAL_TLS_KEY_PATH',
+  'TEMPORAL_TLS_CA_PATH',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'UV_THREADPOOL_SIZE',
+  'NODE_OPTIONS',
+];
+
+export interface PlatformEnv {
+  env: NodeJS.ProcessEnv;
+  baseUrl: string;
+  taskQueue: string;
+  /** The settings that differ from production defaults, for the report. */
+  settings: Record<string, string>;
+}
+
+export async function platformEnv(stack: Stack, overrides: Record<string, string> = {}): Promise<PlatformEnv> {
+  const port = await getFreePort();
+  const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
+  const chosen: Record<string, string> = { ...tunableDefaults };
+  for (const name of passedThrough) if (process.env[name] !== undefined) chosen[name] = process.env[name]!;
+  Object.assign(chosen, overrides);
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: stack.databaseUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: stack.namespace,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    SMTP_URL: stack.inbox.url,
+    APP_SECRET: randomBytes(32).toString('hex'),
+    ...chosen,
+  };
+  return { env, baseUrl: `http://127.0.0.1:${port}`, taskQueue, settings: chosen };
+}
+
+export async function startWorker(platform: PlatformEnv, log?: (line: string) => void): Promise<NodeChild> {
+  const worker = spawnNode('worker', path.join(repoRoot, 'worker.ts'), platform.env, { log });
+  try {
+    // Printed once Worker.create has bundled the workflows and registered with the server.
+    await worker.waitForLine(/worker polling task queue/, 180_000);
+  } catch (error) {
+    worker.kill('SIGKILL');
+    throw error;
+  }
+  return worker;
+}
+
+export async function startApi(platform: PlatformEnv, log?: (line: string) => void): Promise<NodeChild> {
+  const api = spawnNode('api', path.join(repoRoot, 'server.ts'), platform.env, { log });
+  try {
+    await Promise.race([
+      waitFor(async () => (await fetch(`${platform.baseUrl}/health`)).ok, {
+        timeoutMs: 120_000,
+        intervalMs: 200,
+        message: 'the API did not answer /health within 120 s',
+      }),
+      api.exited.then(({ code, signal }) => {
+        throw new Error(`the API exited (${signal ?? `code ${code}`}) while starting`);
+      }),
+    ]);
+  } catch (error) {
+    api.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${api.output()}`);
+  }
+  return api;
+}
