@@ -348,6 +348,17 @@ function errorSummary(line: string): string {
   }
 }
 
+/** What every scenario must show: each promise of `nothingLostNothingTwice` kept. */
+export const everyPromiseKept = {
+  everyPersonDone: true,
+  noLost2xx: true,
+  noWorkflowFailedOrStuck: true,
+  noOrphanWorkflow: true,
+  noRowTwice: true,
+  noDifferentMailTwice: true,
+  no500: true,
+} as const;
+
 /** The suite's promise: nothing lost, nothing twice, and an honest answer during the outage. */
 export function nothingLostNothingTwice(report: ScenarioReport) {
   const c = report.counts;
