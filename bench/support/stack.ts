@@ -94,7 +94,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         cli: cli?.type === 'existing-path' ? `${await cliVersion(cli.path)} (${cli.source})` : cli?.source,
         command: 'temporal server start-dev --headless --log-level warn',
         database: `SQLite file ${dbFilename}`,
-        sqlitePragmas: options.sqlitePragmas?.length ? options.sqlitePragmas : 'CLI defaults (none passed)',
+        sqlitePragmas: options.sqlitePragmas?.length ? options.sqlitePragmas : 'journal_mode=wal, synchronous=normal (the infra default)',
         namespace,
         dynamicConfig: 'CLI defaults (none passed)',
       };
