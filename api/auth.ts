@@ -38,3 +38,11 @@ export function requireSessionOf(kind: PrincipalKind, authenticate: (token: stri
     }
   };
 }
+
+/**
+ * The session cookie every login sets (candidates, staff, graduates, recruiters, ENT): httpOnly,
+ * SameSite=Lax, Secure whenever the platform is served over https.
+ */
+export function setSessionCookie(reply: FastifyReply, publicBaseUrl: string, session: { token: string; expiresAt: Date }): void {
+  reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: publicBaseUrl.startsWith('https://'), path: '/', expires: session.expiresAt });
+}

@@ -66,20 +66,13 @@ export function approvalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         summary: 'Une décision de ma liste',
         params: z.object({ taskId: z.uuid() }),
         response: {
-          200: z.object({
-            taskId: z.uuid(),
+          // The inbox item, plus where the task and its request stand.
+          200: inboxItem.omit({ openedAt: true }).extend({
             taskStatus: z.string(),
-            kind: z.string(),
-            title: z.string(),
-            requester: z.string(),
-            details: z.record(z.string(), z.string()),
-            outcomes: z.array(z.string()),
-            onBehalfOf: z.string().nullable(),
             status: z.string(),
             outcome: z.string().nullable(),
             decidedBy: z.string().nullable(),
             decidedAt: z.date().nullable(),
-            deadlineAt: z.date(),
           }),
           404: errorResponse,
         },

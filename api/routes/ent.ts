@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { entPaths } from '../../lib/ent/index.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
-import { SESSION_COOKIE, sessionTokenOf } from '../auth.js';
+import { SESSION_COOKIE, sessionTokenOf, setSessionCookie } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { charterConfirmPage, charterPage, entHomePage, entMessagePage, retryLink } from '../pages/entPages.js';
@@ -71,7 +71,7 @@ export function entPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       try {
         const callbackUrl = new URL(request.url, http.publicBaseUrl);
         const login = await logins.complete(callbackUrl, cookieState);
-        reply.setCookie(SESSION_COOKIE, login.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: login.expiresAt });
+        setSessionCookie(reply, http.publicBaseUrl, login);
         return reply.redirect(login.charterRequired ? '/ent/charte' : '/ent/accueil', 303);
       } catch (error) {
         return errorPage(reply, 'Connexion ENT', error, retryLink);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireSessionOf, SESSION_COOKIE } from '../auth.js';
+import { requireSessionOf, setSessionCookie } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { createGraduateBody, diplomaChoiceBody, diplomaView, graduateCredentialsBody, graduateProfile, graduateRegistrationAnswer } from '../graduateSchemas.js';
 import { emailOnlyBody, errorResponse, messageResponse } from '../schemas.js';
@@ -16,7 +16,6 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const registration = createGraduateRegistrationUseCases(deps);
   const logins = createProfileLoginUseCases(deps);
   const graduateOnly = requireSessionOf('graduate', createSessionUseCases(deps).authenticate);
-  const secureCookie = deps.config.http.publicBaseUrl.startsWith('https://');
 
   return async (app) => {
     app.post('/graduates', {
@@ -58,7 +57,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Connexion des diplômés (compte validé)', body: graduateCredentialsBody, response: { 201: loginAnswer, 400: errorResponse, 401: errorResponse, 403: errorResponse, 429: errorResponse } },
       handler: async (request, reply) => {
         const session = await logins.login('graduate', request.body);
-        reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookie, path: '/', expires: session.expiresAt });
+        setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send(session);
       },
     });

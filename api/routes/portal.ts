@@ -6,7 +6,7 @@ import { findCandidateById } from '../../db/candidateAccounts.js';
 import { isSameOrigin } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { safeEqual } from '../../lib/secrets.js';
-import { SESSION_COOKIE, sessionTokenOf } from '../auth.js';
+import { SESSION_COOKIE, sessionTokenOf, setSessionCookie } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { escapeHtml } from '../pages/layout.js';
@@ -105,7 +105,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: loginBody,
       run: async (input, reply) => {
         const session = await sessions.login(input);
-        reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });
+        setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return messagePage('Connecté', `Vous êtes connecté. Votre numéro de dossier : ${session.fileNumber}.`, 'ok', `<p><a href="/mon-compte">Mon compte</a></p>`);
       },
     });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireSessionOf, SESSION_COOKIE } from '../auth.js';
+import { requireSessionOf, setSessionCookie } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { graduateCredentialsBody } from '../graduateSchemas.js';
 import { createRecruiterBody, offerPostingBody, recruiterProfile } from '../recruiterSchemas.js';
@@ -19,7 +19,6 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const { authenticate } = createSessionUseCases(deps);
   const recruiterOnly = requireSessionOf('recruiter', authenticate);
   const staffOnly = requireSessionOf('staff', authenticate);
-  const secureCookie = deps.config.http.publicBaseUrl.startsWith('https://');
 
   return async (app) => {
     app.get('/recruiters/terms', {
@@ -46,7 +45,7 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Connexion (rubrique Entreprises/Partenaires, inscription validée)', body: graduateCredentialsBody, response: { 201: z.object({ token: z.string(), expiresAt: z.date() }), 400: errorResponse, 401: errorResponse, 403: errorResponse, 429: errorResponse } },
       handler: async (request, reply) => {
         const session = await logins.login('recruiter', request.body);
-        reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookie, path: '/', expires: session.expiresAt });
+        setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send(session);
       },
     });

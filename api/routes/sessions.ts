@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
 import { findCandidateById } from '../../db/candidateAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
-import { requireSessionOf, SESSION_COOKIE } from '../auth.js';
+import { requireSessionOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { changeEmailBody, errorResponse, loginBody, messageResponse } from '../schemas.js';
 import { createCandidateAccountUseCases } from '../useCases/candidateAccounts.js';
@@ -25,7 +25,6 @@ export function sessionRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const candidates = createCandidateAccountUseCases(deps);
   // Staff sessions exist too (inbox, administration): these routes are the candidate's own.
   const authenticated = requireSessionOf('candidate', sessions.authenticate);
-  const secureCookie = deps.config.http.publicBaseUrl.startsWith('https://');
 
   return async (app) => {
     app.post('/sessions', {
@@ -37,7 +36,7 @@ export function sessionRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
       handler: async (request, reply) => {
         const session = await sessions.login(request.body);
-        reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookie, path: '/', expires: session.expiresAt });
+        setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send(session);
       },
     });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ErrorKind } from '../../lib/errors.js';
-import { requireSessionOf, SESSION_COOKIE } from '../auth.js';
+import { requireSessionOf, setSessionCookie } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse } from '../schemas.js';
 import { createStaffUseCases } from '../useCases/approvalsStaff.js';
@@ -17,7 +17,6 @@ export function staffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const staff = createStaffUseCases(deps);
   const sessions = createSessionUseCases(deps);
   const asStaff = requireSessionOf('staff', sessions.authenticate);
-  const secureCookie = deps.config.http.publicBaseUrl.startsWith('https://');
   const me = async (staffId: string) => {
     const principal = await staff.principal(staffId);
     if (!principal) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
@@ -35,7 +34,7 @@ export function staffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
       handler: async (request, reply) => {
         const session = await staff.login(request.body);
-        reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookie, path: '/', expires: session.expiresAt });
+        setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send({ token: session.token, expiresAt: session.expiresAt, staff: { id: session.staff.id, displayName: session.staff.displayName, roles: session.staff.roles } });
       },
     });
