@@ -34,6 +34,11 @@ export interface ApprovalTaskRow {
   on_behalf_of_key: string | null;
   on_behalf_of_name: string | null;
   status: 'pending' | 'decided' | 'closed' | 'handed_over';
+  /** Copies of the request's (for the inbox's indexes): kind and deadline never change once the step opens. */
+  kind: string;
+  deadline_at: Date;
+  /** The request's status, kept in step by `closeApprovalRequest`: the inbox shows only tasks of pending requests. */
+  request_status: ApprovalRequestRow['status'];
   created_at: Date;
   closed_at: Date | null;
 }
@@ -83,27 +88,33 @@ export async function closeApprovalRequest(
     comment: c.comment ?? null,
     closed_at: c.closedAt,
   });
+  // The inbox reads the tasks alone: their copy of the status follows (a task that stays
+  // `pending` after its request closed leaves the inbox all the same).
+  await db('approval_tasks').where({ workflow_id: c.workflowId, step: c.step }).update({ request_status: c.status });
 }
 
-/** Upsert keyed by (workflow id, step, approver): asking twice never adds a second task. */
+/**
+ * Upsert keyed by (workflow id, step, approver): asking twice never adds a second task. The task
+ * copies its request's kind, deadline and status. The request row is read FOR SHARE, so a step that
+ * is closing (`closeApprovalRequest` holds the row) is seen closed once it commits, and a task
+ * inserted first is committed before the close updates the copies of its step's tasks.
+ */
 export async function upsertTask(
   db: DbOrTx,
   t: { workflowId: string; step: string; approverKey: string; staffId: string | null; email: string; approverName: string; onBehalfOf?: { key: string; name: string } },
 ): Promise<ApprovalTaskRow> {
-  await db('approval_tasks')
-    .insert({
-      workflow_id: t.workflowId,
-      step: t.step,
-      approver_key: t.approverKey,
-      staff_id: t.staffId,
-      email: t.email,
-      approver_name: t.approverName,
-      on_behalf_of_key: t.onBehalfOf?.key ?? null,
-      on_behalf_of_name: t.onBehalfOf?.name ?? null,
-    })
-    .onConflict(['workflow_id', 'step', 'approver_key'])
-    .ignore();
-  return db('approval_tasks').where({ workflow_id: t.workflowId, step: t.step, approver_key: t.approverKey }).first();
+  await db.raw(
+    `INSERT INTO approval_tasks (workflow_id, step, approver_key, staff_id, email, approver_name, on_behalf_of_key, on_behalf_of_name, kind, deadline_at, request_status)
+     SELECT r.workflow_id, r.step, ?::text, ?::uuid, ?::citext, ?::text, ?::text, ?::text, r.kind, r.deadline_at, r.status
+       FROM approval_requests r WHERE r.workflow_id = ? AND r.step = ?
+       FOR SHARE
+     ON CONFLICT (workflow_id, step, approver_key) DO NOTHING`,
+    [t.approverKey, t.staffId, t.email, t.approverName, t.onBehalfOf?.key ?? null, t.onBehalfOf?.name ?? null, t.workflowId, t.step],
+  );
+  const task: ApprovalTaskRow | undefined = await db('approval_tasks').where({ workflow_id: t.workflowId, step: t.step, approver_key: t.approverKey }).first();
+  // The request is always opened first (`openDecisionStep`); a retry finds it.
+  if (!task) throw new Error(`no approval request ${t.workflowId} / ${t.step} to attach a task to`);
+  return task;
 }
 
 export async function tasksOfStep(db: DbOrTx, workflowId: string, step: string): Promise<ApprovalTaskRow[]> {
@@ -118,15 +129,49 @@ export async function setTaskStatus(db: DbOrTx, id: string, status: ApprovalTask
   await db('approval_tasks').where({ id }).update({ status, closed_at: status === 'pending' ? null : db.fn.now() });
 }
 
-/** The inbox: a staff member's pending tasks with what each asks, newest deadline last. */
-export async function pendingTasksOf(db: DbOrTx, staffId: string) {
-  return db('approval_tasks as t')
+/** Where an inbox page starts: after this (deadline, task id), the deadline to the microsecond. */
+export interface InboxPosition {
+  deadlineAt: string;
+  taskId: string;
+}
+
+/**
+ * One page of the inbox: a staff member's pending tasks of pending requests, soonest deadline
+ * first, keyset on (deadline, task id) along `approval_tasks_inbox`. Each row also carries its
+ * position (`deadline_key`, ISO 8601 with microseconds) for the next page.
+ */
+export async function inboxPage(db: DbOrTx, staffId: string, page: { limit: number; after?: InboxPosition | undefined }) {
+  const query = db('approval_tasks as t')
     .join('approval_requests as r', function () {
       this.on('r.workflow_id', 't.workflow_id').andOn('r.step', 't.step');
     })
-    .where({ 't.staff_id': staffId, 't.status': 'pending', 'r.status': 'pending' })
-    .select('t.id', 't.workflow_id', 't.step', 't.on_behalf_of_name', 'r.kind', 'r.title', 'r.details', 'r.requester_name', 'r.outcomes', 'r.deadline_at', 'r.opened_at')
-    .orderBy('r.deadline_at');
+    .where({ 't.staff_id': staffId, 't.status': 'pending', 't.request_status': 'pending' });
+  if (page.after) query.whereRaw('(t.deadline_at, t.id) > (?::timestamptz, ?::uuid)', [page.after.deadlineAt, page.after.taskId]);
+  return query
+    .select(
+      't.id',
+      't.on_behalf_of_name',
+      't.kind',
+      't.deadline_at',
+      'r.title',
+      'r.details',
+      'r.requester_name',
+      'r.outcomes',
+      'r.opened_at',
+      db.raw(`to_char(t.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS deadline_key`),
+    )
+    .orderBy([{ column: 't.deadline_at' }, { column: 't.id' }])
+    .limit(page.limit);
+}
+
+/** How many pending tasks of pending requests a staff member has, per kind (index-only on `approval_tasks_inbox_kind`). */
+export async function inboxCounts(db: DbOrTx, staffId: string): Promise<Record<string, number>> {
+  const rows: { kind: string; n: string | number }[] = await db('approval_tasks')
+    .where({ staff_id: staffId, status: 'pending', request_status: 'pending' })
+    .groupBy('kind')
+    .select('kind')
+    .count({ n: '*' });
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 /** Pending tasks a staff member can hand over to a delegate. */

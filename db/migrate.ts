@@ -7,6 +7,7 @@ import * as m004 from './migrations/004_training.js';
 import * as m005 from './migrations/005_graduates_recruiters.js';
 import * as m006 from './migrations/006_ent.js';
 import * as m007 from './migrations/007_offers.js';
+import * as m008 from './migrations/008_inbox_index.js';
 
 /**
  * Forward-only migrations, listed in code (not discovered on disk) so they work the same under
@@ -20,6 +21,7 @@ const migrations: Record<string, { up(db: Knex): Promise<void> }> = {
   '005_graduates_recruiters': m005,
   '006_ent': m006,
   '007_offers': m007,
+  '008_inbox_index': m008,
 };
 
 const source: Knex.MigrationSource<string> = {

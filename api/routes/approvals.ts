@@ -6,7 +6,7 @@ import type { ApiDeps } from '../deps.js';
 import { errorResponse } from '../schemas.js';
 import { auditCsv, createAuditUseCases } from '../useCases/approvalsAudit.js';
 import { createDemoApprovalUseCases } from '../useCases/approvalsDemo.js';
-import { createInboxUseCases } from '../useCases/approvalsInbox.js';
+import { badCursorMessage, createInboxUseCases, decodeInboxCursor, inboxPageSize } from '../useCases/approvalsInbox.js';
 import { createStaffUseCases } from '../useCases/approvalsStaff.js';
 import { createSessionUseCases } from '../useCases/sessions.js';
 import { bulkDecisionBody, decisionFields, demoRequestBody } from './approvalsSchemas.js';
@@ -21,6 +21,33 @@ const inboxItem = z.object({
   onBehalfOf: z.string().nullable(),
   openedAt: z.date(),
   deadlineAt: z.date(),
+});
+
+const pageSizeMessage = `La taille de page doit être un entier entre 1 et ${inboxPageSize.max}`;
+
+/** Keyset pagination: `cursor` is the previous page's `nextCursor`, as is. */
+const inboxQuery = z.object({
+  limit: z.coerce
+    .number({ error: pageSizeMessage })
+    .int(pageSizeMessage)
+    .min(1, pageSizeMessage)
+    .max(inboxPageSize.max, pageSizeMessage)
+    .default(inboxPageSize.default),
+  cursor: z
+    .string()
+    .max(200, badCursorMessage)
+    .refine((value) => decodeInboxCursor(value) !== undefined, badCursorMessage)
+    .optional(),
+});
+
+const inboxPage = z.object({
+  // All my pending decisions, and their number per kind of request (not only this page's).
+  total: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  // This page, soonest deadline first.
+  items: z.array(inboxItem),
+  // Pass it as `cursor` for the next page; null on the last one.
+  nextCursor: z.string().nullable(),
 });
 
 const auditEntry = z.object({
@@ -55,8 +82,13 @@ export function approvalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/approvals/inbox', {
       preHandler: asStaff,
-      schema: { tags, summary: 'Mes décisions en attente, avec leur nombre par type de demande', response: { 200: z.object({ total: z.number(), counts: z.record(z.string(), z.number()), items: z.array(inboxItem) }), 401: errorResponse, 403: errorResponse } },
-      handler: async (request) => inbox.pending(await me(request.session!.principal_id)),
+      schema: {
+        tags,
+        summary: 'Mes décisions en attente, échéance la plus proche d’abord (par pages), avec leur nombre par type de demande',
+        querystring: inboxQuery,
+        response: { 200: inboxPage, 400: errorResponse, 401: errorResponse, 403: errorResponse },
+      },
+      handler: async (request) => inbox.pending(await me(request.session!.principal_id), request.query),
     });
 
     app.get('/approvals/inbox/:taskId', {

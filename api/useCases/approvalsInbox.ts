@@ -1,4 +1,4 @@
-import { findApprovalRequest, findTask, pendingTasksOf } from '../../db/approvals.js';
+import { findApprovalRequest, findTask, inboxCounts, inboxPage, type InboxPosition } from '../../db/approvals.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import type { Outcome } from '../../workflows/approval/messages.js';
 import type { ApiDeps } from '../deps.js';
@@ -10,6 +10,35 @@ export interface InboxDecision {
   outcome: Outcome;
   reason?: string | undefined;
   comment?: string | undefined;
+}
+
+export const inboxPageSize = { default: 50, max: 200 } as const;
+export const badCursorMessage = 'Curseur invalide : reprenez la valeur nextCursor de la page précédente, ou omettez-le pour la première page';
+
+const deadlinePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The opaque `nextCursor`: the last item's (deadline to the microsecond, task id), base64url JSON. */
+export function encodeInboxCursor(position: InboxPosition): string {
+  return Buffer.from(JSON.stringify([position.deadlineAt, position.taskId])).toString('base64url');
+}
+
+/** The position a cursor names, or undefined for anything this API did not hand out. */
+export function decodeInboxCursor(cursor: string): InboxPosition | undefined {
+  if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [deadlineAt, taskId] = value as unknown[];
+  if (typeof deadlineAt !== 'string' || typeof taskId !== 'string' || !deadlinePattern.test(deadlineAt) || !uuidPattern.test(taskId)) return undefined;
+  // A real instant (no 31 February): the milliseconds part must read back the same.
+  const millis = new Date(`${deadlineAt.slice(0, 23)}Z`);
+  if (Number.isNaN(millis.getTime()) || millis.toISOString().slice(0, 23) !== deadlineAt.slice(0, 23)) return undefined;
+  return { deadlineAt, taskId };
 }
 
 /** « Mes décisions en attente »: a staff member's pending tasks, one task, and bulk decisions. */
@@ -26,14 +55,22 @@ export function createInboxUseCases(deps: ApiDeps) {
   }
 
   return {
-    async pending(me: StaffPrincipal) {
-      const rows = await pendingTasksOf(db, me.id);
-      const counts: Record<string, number> = {};
-      for (const row of rows) counts[row.kind] = (counts[row.kind] ?? 0) + 1;
+    /** One page, soonest deadline first; `total` and `counts` cover all my pending tasks. */
+    async pending(me: StaffPrincipal, page: { limit?: number | undefined; cursor?: string | undefined } = {}) {
+      const limit = page.limit ?? inboxPageSize.default;
+      if (!Number.isInteger(limit) || limit < 1 || limit > inboxPageSize.max) {
+        throw new AppError(ErrorKind.Validation, 'Certains champs sont invalides.', { limit: `La taille de page doit être un entier entre 1 et ${inboxPageSize.max}` });
+      }
+      const after = page.cursor === undefined ? undefined : decodeInboxCursor(page.cursor);
+      if (page.cursor !== undefined && !after) throw new AppError(ErrorKind.Validation, 'Certains champs sont invalides.', { cursor: badCursorMessage });
+      // One more row than asked says whether a next page exists.
+      const [rows, counts] = await Promise.all([inboxPage(db, me.id, { limit: limit + 1, after }), inboxCounts(db, me.id)]);
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
       return {
-        total: rows.length,
+        total: Object.values(counts).reduce((sum, n) => sum + n, 0),
         counts,
-        items: rows.map((r) => ({
+        items: items.map((r) => ({
           taskId: r.id as string,
           kind: r.kind as string,
           title: r.title as string,
@@ -44,6 +81,7 @@ export function createInboxUseCases(deps: ApiDeps) {
           openedAt: r.opened_at as Date,
           deadlineAt: r.deadline_at as Date,
         })),
+        nextCursor: rows.length > limit && last ? encodeInboxCursor({ deadlineAt: last.deadline_key as string, taskId: last.id as string }) : null,
       };
     },
 
