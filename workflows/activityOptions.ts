@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /**
  * Activities retry without limit, with backoff capped at 30 s: a PostgreSQL or SMTP outage
@@ -22,4 +22,18 @@ export const projectionActivityOptions: ActivityOptions = {
 export const rowVisibilityActivityOptions: ActivityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '8 seconds', maximumAttempts: 7 },
+};
+
+/**
+ * Projection writes and reads that take a few milliseconds run as local activities: in the worker
+ * that holds the workflow, recorded as a marker, without the server round trip of a scheduled
+ * activity (two history events and a workflow task each). A decision then reaches the next
+ * approver's mail in one workflow task plus the mailing activity. Same unlimited retries; past
+ * `localRetryThreshold` the SDK waits between attempts with a durable timer, so an outage still
+ * delays and never fails. Mails stay in regular activities.
+ */
+export const localProjectionActivityOptions: LocalActivityOptions = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  localRetryThreshold: '10 seconds',
 };

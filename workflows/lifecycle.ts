@@ -1,9 +1,13 @@
-import { proxyActivities, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { LifecycleStatus } from './searchAttributes.js';
-import { projectionActivityOptions } from './activityOptions.js';
+import { localProjectionActivityOptions, projectionActivityOptions } from './activityOptions.js';
 
-const { recordLifecycleEvent } = proxyActivities<Activities>(projectionActivityOptions);
+const scheduled = proxyActivities<Activities>(projectionActivityOptions);
+const inWorker = proxyLocalActivities<Activities>(localProjectionActivityOptions);
+/** Since this patch the event row is written by a local activity (older executions replay as they ran). */
+const recordLifecycleEvent: Activities['recordLifecycleEvent'] = (event) =>
+  (patched('lifecycle-local-projection') ? inWorker : scheduled).recordLifecycleEvent(event);
 
 /**
  * Makes each step of a lifecycle visible twice: to operators (the `LifecycleStatus` search

@@ -2,15 +2,23 @@
  * The baseline: the candidate-account lifecycle's shape with nothing of the platform in it. Same
  * number of activities on the happy path (6, as workflows/candidateAccount.ts: the row check,
  * projection, mail a link, activate inside the Update, mail the outcome, projection), the same wait for an Update
- * with a validator and a deadline, the same retry policy. Activities do nothing (no database, no
- * mail); the "mail" tells the benchmark process over IPC, as our SMTP receiver would.
+ * with a validator and a deadline, the same retry policy, and the same kind for each: the two
+ * projection writes are local activities, as the platform's `trackLifecycle` writes them since its
+ * `lifecycle-local-projection` patch. Activities do nothing (no database, no mail); the "mail"
+ * tells the benchmark process over IPC, as our SMTP receiver would.
  */
-import { allHandlersFinished, ApplicationFailure, condition, defineUpdate, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, defineUpdate, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { BaselineActivities } from './activities.js';
 
 const step = proxyActivities<BaselineActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+const projection = proxyLocalActivities<BaselineActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  localRetryThreshold: '10 seconds',
 });
 
 export const useLinkUpdate = defineUpdate<{ fileNumber: string }, [{ tokenId: string }]>('useLink');
@@ -40,17 +48,17 @@ export async function baselineLifecycle({ validationWindowMs }: { validationWind
   );
 
   await step.record('stored'); // 0: as the platform's check that the API's row is visible
-  await step.record('awaiting_validation'); // 1
+  await projection.record('awaiting_validation'); // 1
   // As workflows/oneTimeLink.ts: the workflow mints the token id before the "mail" leaves.
   tokenId = uuid4();
   await step.issueLink(tokenId); // 2
   const validated = await condition(() => used, validationWindowMs);
   if (!validated) {
-    await step.record('purged');
+    await projection.record('purged');
     return 'purged';
   }
   await step.mailOutcome(); // 4
-  await step.record('active'); // 5
+  await projection.record('active'); // 5
   await condition(allHandlersFinished);
   return 'validated';
 }

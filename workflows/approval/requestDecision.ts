@@ -1,7 +1,7 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { ErrorKind } from '../../lib/errors.js';
-import { defaultActivityOptions } from '../activityOptions.js';
+import { defaultActivityOptions, localProjectionActivityOptions } from '../activityOptions.js';
 import { coveredByEmail, coveredByRole } from './authority.js';
 import {
   approvalStateQuery,
@@ -20,6 +20,13 @@ import {
 import { timelineOf } from './plan.js';
 
 const approvals = proxyActivities<Activities>(defaultActivityOptions);
+const approvalsInWorker = proxyLocalActivities<Activities>(localProjectionActivityOptions);
+
+/**
+ * Opening, resolving and closing a step are projection work of a few milliseconds: since this
+ * patch they run as local activities (executions started before it replay as they ran).
+ */
+const projections = () => (patched('decision-local-projections') ? approvalsInWorker : approvals);
 
 const fail = (type: ErrorKind, message: string, details?: unknown) =>
   ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
@@ -62,7 +69,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
 
   /** Authorise first, then invite: the people are allowed before their mails leave. */
   const ask = async (round: string, newSelectors: typeof selectors, at: number) => {
-    const approvers = await approvals.resolveApprovers({ selectors: newSelectors, requesterKey: request.requester.key, alreadyNotified: [...notified.keys()], at });
+    const approvers = await projections().resolveApprovers({ selectors: newSelectors, requesterKey: request.requester.key, alreadyNotified: [...notified.keys()], at });
     remember(approvers, 'notified');
     await approvals.askApprovers({ ...base, round, approvers, selectors: newSelectors, at });
   };
@@ -162,7 +169,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   }));
 
   // 1. The request is recorded and every approver is asked (by mail and in their inbox).
-  await approvals.openDecisionStep({ ...base, kind: request.kind, title: request.title, details: request.details ?? {}, requester: request.requester, outcomes: request.outcomes, openedAt });
+  await projections().openDecisionStep({ ...base, kind: request.kind, title: request.title, details: request.details ?? {}, requester: request.requester, outcomes: request.outcomes, openedAt });
   history.push({ at: openedAt, event: 'requested', by: request.requester.name });
   await ask('initial', selectors, Date.now());
 
@@ -201,7 +208,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   // 3. Close: tasks leave the inboxes, the others are told, the audit records the outcome.
   const settled = result as DecisionResult;
   history.push({ at: settled.at, event: settled.outcome === 'withdrawn' ? 'withdrawn' : settled.channel === 'deadline' ? 'expired' : 'decided', by: settled.decidedBy.name, detail: settled.outcome });
-  await approvals.closeDecisionStep({ ...base, result: settled });
+  await projections().closeDecisionStep({ ...base, result: settled });
   closed = true;
   return settled;
 }
