@@ -1,4 +1,6 @@
+import net from 'node:net';
 import nodemailer from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 
 export interface OutgoingMail {
   to: string;
@@ -15,15 +17,43 @@ export interface Mailer {
   close(): void;
 }
 
+type SocketCallback = (error: Error | null, socket?: { connection: net.Socket }) => void;
+
+/** A connected TCP socket with Nagle's algorithm off, as nodemailer's `getSocket` hook expects it. */
+function connectWithoutDelay(host: string, port: number, timeoutMs: number, callback: SocketCallback): void {
+  const socket = net.connect({ host, port });
+  const timer = setTimeout(() => socket.destroy(new Error(`SMTP connection to ${host}:${port} timed out`)), timeoutMs);
+  const fail = (error: Error) => {
+    clearTimeout(timer);
+    callback(error);
+  };
+  socket.once('error', fail);
+  socket.once('connect', () => {
+    clearTimeout(timer);
+    socket.off('error', fail);
+    socket.setNoDelay(true);
+    callback(null, { connection: socket });
+  });
+}
+
 export function createSmtpMailer(options: { smtpUrl: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport(options.smtpUrl, {
-    // A few kept-alive connections instead of one per mail (measured 150 → 46 ms per mail).
+  const server = parseConnectionUrl(options.smtpUrl);
+  // The URL gives the server; the pool and timeouts are ours. (Passed as createTransport's second
+  // argument they would be message defaults and silently ignored: each mail then opened its own
+  // connection, ~150 ms here.)
+  const transport = nodemailer.createTransport({
+    ...server,
+    // A few kept-alive connections instead of one per mail.
     pool: true,
     maxConnections: 5,
     // Short timeouts: an SMTP outage fails the activity quickly and Temporal retries it later.
     connectionTimeout: 5_000,
     greetingTimeout: 5_000,
     socketTimeout: 15_000,
+    // Nagle's algorithm holds the message's last segment until the server's delayed ACK (~40 ms
+    // a mail). On plain connections (STARTTLS upgrades this same socket) we open the socket
+    // ourselves with TCP_NODELAY; implicit TLS (smtps) keeps nodemailer's own.
+    ...(server.secure ? {} : { getSocket: (_options: unknown, callback: SocketCallback) => connectWithoutDelay(server.host ?? 'localhost', server.port ?? 25, 5_000, callback) }),
   } as never);
   return {
     async send(mail) {
