@@ -5,7 +5,9 @@
  *   npm run bench                              200 lifecycles at 20/s (about 2 minutes on 2 cores)
  *   npm run bench -- --n 500 --rate 50         another load
  *   npm run bench -- --rate max --concurrency 40   capacity: as fast as 40 people in flight allow
- *   npm run bench -- --scale 10000             then leave 10,000 signups waiting and query
+ *   npm run bench -- --decisions 200 --decision-rate 10   the decision scenario at another load
+ *   npm run bench -- --only scale --scale 10000 --scale-rows 100000   10,000 lifecycles waiting on
+ *                                              people, then 100,000 pending tasks: inbox and « mes candidatures »
  *   npm run bench -- --sqlite-pragma synchronous=OFF   the dev server with SQLite pragmas
  *
  * Environment: BENCH_DATABASE_URL, BENCH_TEMPORAL_ADDRESS (+ BENCH_TEMPORAL_NAMESPACE) use a
@@ -23,11 +25,13 @@ import { hash } from '@node-rs/argon2';
 import { candidateAccountWorkflowId } from '../workflows/candidateAccount.messages.js';
 import { useLinkUpdate } from './baseline/workflows.js';
 import { drive, type DriveResult } from './support/arrivals.js';
-import { historyBreakdown, type Breakdown } from './support/history.js';
-import { candidateFor, http, PASSWORD, subjects, timedCandidateLifecycle, type LifecycleTimings } from './support/candidates.js';
-import { linkIn } from './support/inbox.js';
+import { historyBreakdown, timeline, type Breakdown } from './support/history.js';
+import { candidateFor, http, PASSWORD, timedCandidateLifecycle, type LifecycleTimings } from './support/candidates.js';
+import { parseConfig } from '../lib/config.js';
+import { decisionScenario, type DecisionReport } from './scenarios/decision.js';
+import { scaleScenario, type ScaleReport } from './scenarios/scale.js';
 import { platformEnv, startApi, startWorker, type PlatformEnv } from './support/platform.js';
-import { cpuMs, currentRss, peakRss, repoRoot, rssSampler, spawnNode, treeCpuMs, type NodeChild } from './support/processes.js';
+import { cpuMs, peakRss, repoRoot, rssSampler, spawnNode, treeCpuMs, type NodeChild } from './support/processes.js';
 import { sqliteJournalObserved, startStack, type Stack } from './support/stack.js';
 import { mib, summarize, table, type Summary } from './support/stats.js';
 
@@ -38,8 +42,11 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '10' },
     'think-ms': { type: 'string', default: '250' },
+    decisions: { type: 'string', default: '100' },
+    'decision-rate': { type: 'string', default: '5' },
     scale: { type: 'string', default: '0' },
-    'scale-rate': { type: 'string', default: '50' },
+    'scale-rows': { type: 'string', default: '0' },
+    'scale-rate': { type: 'string', default: '20' },
     'sqlite-pragma': { type: 'string', multiple: true },
     only: { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -48,8 +55,9 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'npm run bench -- [--n 200] [--rate 20|max] [--concurrency 50] [--warmup 10] [--think-ms 250] [--scale 0] [--scale-rate 50]\n' +
-      '                 [--sqlite-pragma synchronous=OFF]... [--only baseline|platform] [--verbose]',
+    'npm run bench -- [--n 200] [--rate 20|max] [--concurrency 50] [--warmup 10] [--think-ms 250]\n' +
+      '                 [--decisions 100] [--decision-rate 5] [--scale 0] [--scale-rows 0] [--scale-rate 20]\n' +
+      '                 [--sqlite-pragma synchronous=OFF]... [--only baseline|platform|decisions|scale] [--verbose]',
   );
   process.exit(0);
 }
@@ -60,8 +68,14 @@ const concurrency = positiveInt('concurrency', flags.concurrency!);
 const warmup = Number(flags.warmup);
 /** How long a person takes to click the link once the mail is there (both sides alike). */
 const thinkMs = Number(flags['think-ms']);
+const decisions = Number(flags.decisions);
+const decisionRate = Number(flags['decision-rate']);
 const scale = Number(flags.scale);
+const scaleRows = Number(flags['scale-rows']);
 const scaleRate = Number(flags['scale-rate']);
+const only = flags.only;
+if (only !== undefined && !['baseline', 'platform', 'decisions', 'scale'].includes(only)) throw new Error('--only: baseline, platform, decisions or scale');
+const runs = (part: 'baseline' | 'platform' | 'decisions' | 'scale') => only === undefined || only === part;
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const log = flags.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -274,76 +288,6 @@ async function platformPhase(stack: Stack, client: Client, platform: PlatformEnv
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scale: many signups left waiting; do the indexed reads stay flat, what does the worker hold?
-
-async function measureReads(baseUrl: string, session: string, linkToken: string) {
-  const endpoints: Record<string, () => Promise<number>> = {
-    'GET /api/me': async () => (await http(baseUrl, 'GET', '/api/me', undefined, { authorization: `Bearer ${session}` })).status,
-    'GET /api/me/history': async () => (await http(baseUrl, 'GET', '/api/me/history', undefined, { authorization: `Bearer ${session}` })).status,
-    'GET /api/links/:token': async () => (await http(baseUrl, 'GET', `/api/links/${linkToken}`)).status,
-  };
-  const report: Record<string, Summary & { errors: number }> = {};
-  for (const [name, call] of Object.entries(endpoints)) {
-    const durations: number[] = [];
-    let errors = 0;
-    // 500 requests, 5 at a time: a light, steady load.
-    let next = 0;
-    const lane = async () => {
-      while (next < 500) {
-        next += 1;
-        const t0 = performance.now();
-        const status = await call();
-        durations.push(performance.now() - t0);
-        if (status !== 200) errors += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: 5 }, lane));
-    report[name] = { ...summarize(durations), errors };
-  }
-  return report;
-}
-
-async function scalePhase(stack: Stack, client: Client, platform: PlatformEnv, worker: NodeChild) {
-  const scaleRun = `${runId}-scale`;
-  const { baseUrl } = platform;
-  // A validated candidate whose session reads its own data, and one signup whose link we look up.
-  await timedCandidateLifecycle({ baseUrl, inbox: stack.inbox, runId: scaleRun, index: 0, workflowClosed: async () => undefined });
-  const session = (await http(baseUrl, 'POST', '/api/sessions', { login: candidateFor(scaleRun, 0).email, password: PASSWORD })).body.token as string;
-  const waiting = candidateFor(scaleRun, 1);
-  await http(baseUrl, 'POST', '/api/candidates', waiting);
-  const linkToken = linkIn(await stack.inbox.waitFor(waiting.email, subjects.validation)).split('/liens/')[1]!;
-
-  const readsBefore = await measureReads(baseUrl, session, linkToken);
-  const workerRssBefore = currentRss(worker.pid);
-  const sampler = rssSampler(() => worker.pid);
-  const fill = await drive({
-    label: 'scale',
-    n: scale,
-    rate: scaleRate,
-    run: async (i) => {
-      const candidate = candidateFor(scaleRun, i + 2);
-      const created = await http(baseUrl, 'POST', '/api/candidates', candidate);
-      if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text.slice(0, 200)}`);
-      await stack.inbox.waitFor(candidate.email, subjects.validation, { timeoutMs: 600_000 });
-    },
-  });
-  sampler.stop();
-  const readsAfter = await measureReads(baseUrl, session, linkToken);
-  const running = await client.workflow.count(`WorkflowType = "candidateAccount" AND ExecutionStatus = "Running"`).catch(() => undefined);
-  return {
-    waitingLifecycles: fill.results.length + 1,
-    failedToCreate: fill.failures.length,
-    failures: fill.failures.slice(0, 5),
-    fillRatePerS: Math.round((fill.results.length / (fill.makespanMs / 1000)) * 10) / 10,
-    runningCandidateWorkflows: running?.count,
-    workerRss: { beforeFill: workerRssBefore, peakDuringFill: sampler.peak(), afterFill: currentRss(worker.pid), peakVmHWM: peakRss(worker.pid) },
-    readsBefore,
-    readsAfter,
-    note: 'The inbox and « mes candidatures » queries do not exist yet: GET /api/me, /api/me/history and the link lookup stand in for them.',
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Where the time goes: the one cost we can measure in isolation.
 
 async function argon2Cost(env: NodeJS.ProcessEnv) {
@@ -375,9 +319,66 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Any logged-in person can submit a demonstration request: a candidate who signed up for real. */
+async function requesterSession(stackNow: Stack, platform: PlatformEnv): Promise<string> {
+  const requesterRun = `${runId}-requester`;
+  await timedCandidateLifecycle({ baseUrl: platform.baseUrl, inbox: stackNow.inbox, runId: requesterRun, index: 0, workflowClosed: async () => undefined });
+  const login = await http(platform.baseUrl, 'POST', '/api/sessions', { login: candidateFor(requesterRun, 0).email, password: PASSWORD });
+  if (login.status !== 201) throw new Error(`requester login: ${login.status} ${login.text.slice(0, 200)}`);
+  return login.body.token as string;
+}
+
+const pcts = (s?: Summary) => (s && s.count ? `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}` : '–');
+
+function renderDecisions(d: DecisionReport): string {
+  const labels: Record<string, string> = {
+    start: 'submit (POST /api/approvals/demo-requests)',
+    createdToFirstMail: 'submitted → first « Décision attendue » mail',
+    decisionPage: 'decision page (GET, changes nothing)',
+    decisionPost: 'decision form POST → its 200',
+    decisionToNextMail: 'decision → next mail received (goal p95 < 500)',
+    lastDecisionToClosed: 'last decision → workflow closed',
+    total: 'whole request (two decisions, think time included)',
+  };
+  const rows = [['decision scenario', 'p50 / p95 / p99 (ms)']];
+  for (const [key, label] of Object.entries(labels)) rows.push([label, pcts(d.latencyMs[key])]);
+  const breakdown = [['decision workflows: from 30 sampled histories', 'mean / p95 ms']];
+  for (const [key, entry] of Object.entries(d.historyBreakdown ?? {})) breakdown.push([key, `${entry.meanMs.toFixed(0)} / ${entry.p95Ms.toFixed(0)}`]);
+  return [
+    '',
+    `Decisions: ${d.completed}/${d.completed + d.failed} two-step requests completed at ${d.offeredRatePerS}/s offered (${d.throughputPerS}/s achieved)`,
+    table(rows),
+    ...d.failures.map((f) => `  failed #${f.index}: ${f.error}`),
+    ...(breakdown.length > 1 ? ['', table(breakdown)] : []),
+    ...(d.medianTimeline?.length ? ['', 'The median request, from its first decision (Update accepted) on:', ...d.medianTimeline.map((line) => `  ${line}`)] : []),
+  ].join('\n');
+}
+
+function renderScale(r: ScaleReport): string {
+  const names = Object.keys(r.checkpoints[0]?.reads ?? {});
+  const header = ['read (500 requests in sequence): p50 / p95 / p99 ms', ...r.checkpoints.map((c) => c.label)];
+  const rows = [header];
+  rows.push(['pending tasks in total / typical inbox / busiest inbox', ...r.checkpoints.map((c) => `${c.pendingTasks} / ${c.typicalInbox} / ${c.busyInbox}`)]);
+  for (const name of names) rows.push([name, ...r.checkpoints.map((c) => `${pcts(c.reads[name])}${c.reads[name]?.errors ? ` (${c.reads[name]!.errors} errors)` : ''}`)]);
+  rows.push(['worker RSS at the checkpoint', ...r.checkpoints.map((c) => mib(c.workerRss))]);
+  const lines = ['', 'Scale', table(rows)];
+  if (r.lifecycles) {
+    lines.push(
+      `lifecycles: ${r.lifecycles.waitingOnTheirDecision}/${r.lifecycles.started} waiting on their decision (${r.lifecycles.failedToStart} failed to start), started at ${r.lifecycles.startRatePerS}/s, all waiting after ${r.lifecycles.seconds} s (${r.lifecycles.reachedWaitingPerS}/s); running trainingPreRegistration workflows: ${r.runningPreRegistrationWorkflows ?? '?'}`,
+      `worker RSS before the fill ${mib(r.workerRss.beforeFill)}, peak during ${mib(r.workerRss.peakDuringFill)}, after ${mib(r.workerRss.afterFill)} (VmHWM ${mib(r.workerRss.peakVmHWM)})`,
+    );
+  }
+  if (r.rows) lines.push(`projection rows added by SQL (no workflow behind them): ${r.rows.rowsAdded} pending tasks with their requests, pre-registrations and applicants`);
+  return lines.join('\n');
+}
+
 async function main() {
   const startedAt = new Date();
-  say(`run ${runId}: N=${n} at ${rate || `max (concurrency ${concurrency})`}/s, think time ${thinkMs} ms, warm-up ${warmup}${scale ? `, then ${scale} waiting at ${scaleRate}/s` : ''}`);
+  say(
+    `run ${runId}: N=${n} at ${rate || `max (concurrency ${concurrency})`}/s, think time ${thinkMs} ms, warm-up ${warmup}` +
+      `${runs('decisions') && decisions ? `; ${decisions} decision requests at ${decisionRate}/s` : ''}` +
+      `${runs('scale') && (scale || scaleRows) ? `; then ${scale} lifecycles waiting (${scaleRate} starts/s), ${scaleRows} pending tasks` : ''}`,
+  );
   const t0 = Date.now();
   stack = await startStack({
     name: 'approvals-bench',
@@ -396,19 +397,22 @@ async function main() {
     runId,
     startedAt: startedAt.toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    options: { n, rate: rate || 'max', concurrency: rate ? undefined : concurrency, warmup, thinkMs, scale, scaleRate: scale ? scaleRate : undefined },
+    options: { n, rate: rate || 'max', concurrency: rate ? undefined : concurrency, warmup, thinkMs, decisions, decisionRate, scale, scaleRows, scaleRate: scale ? scaleRate : undefined, only },
   };
 
   let baseline: PhaseReport | undefined;
-  if (flags.only !== 'platform') {
+  if (runs('baseline')) {
     say('baseline: bare Temporal client, 5 no-op activities, one Update');
     baseline = await baselinePhase(stack, client);
   }
 
   const platform = await platformEnv(stack);
   let result: PhaseReport | undefined;
-  let scaleReport: Awaited<ReturnType<typeof scalePhase>> | undefined;
-  if (flags.only !== 'baseline') {
+  let decisionResult: DecisionReport | undefined;
+  let scaleReport: ScaleReport | undefined;
+  const wantsDecisions = runs('decisions') && decisions > 0;
+  const wantsScale = runs('scale') && (scale > 0 || scaleRows > 0);
+  if (runs('platform') || wantsDecisions || wantsScale) {
     say(`platform: worker.ts and server.ts in child processes (task queue ${platform.taskQueue})`);
     // The API's warnings and errors (e.g. why it answered 503), counted by message.
     const apiLog = (line: string) => {
@@ -422,8 +426,33 @@ async function main() {
     const [worker, api] = await Promise.all([startWorker(platform, log), startApi(platform, apiLog)]);
     children.add(worker).add(api);
     try {
-      result = await platformPhase(stack, client, platform, worker, api);
-      if (scale > 0) scaleReport = await scalePhase(stack, client, platform, worker);
+      if (runs('platform')) result = await platformPhase(stack, client, platform, worker, api);
+      if (wantsDecisions) {
+        say(`decisions: ${decisions} two-step requests at ${decisionRate}/s, each step decided through its mail's link`);
+        const decided = await decisionScenario({ baseUrl: platform.baseUrl, inbox: stack.inbox, client, session: await requesterSession(stack, platform), runId, n: decisions, rate: decisionRate, warmup: Math.min(warmup, 10), thinkMs });
+        decisionResult = decided.report;
+        const ids = decided.result.results.map((r) => r.workflowId);
+        decisionResult.historyBreakdown = await historyBreakdown(client, spread(ids));
+        // The request whose « decision → next mail » was the median: its history from the first decision on.
+        const byLatency = [...decided.result.results].sort((a, b) => a.decisionToNextMailMs - b.decisionToNextMailMs);
+        const median = byLatency[Math.floor(byLatency.length / 2)];
+        if (median) decisionResult.medianTimeline = await timeline(client, median.workflowId, /UPDATE_ACCEPTED/);
+      }
+      if (wantsScale) {
+        scaleReport = await scaleScenario({
+          databaseUrl: stack.databaseUrl,
+          baseUrl: platform.baseUrl,
+          client,
+          config: parseConfig(platform.env),
+          taskQueue: platform.taskQueue,
+          workerPid: worker.pid,
+          runId,
+          lifecycles: scale,
+          rows: scaleRows,
+          fillRate: scaleRate,
+          say,
+        });
+      }
     } finally {
       await Promise.all([api.stop(), worker.stop()]);
       children.delete(api);
@@ -441,6 +470,7 @@ async function main() {
   report.platform = result;
   report.ratio = baseline && result ? Math.round((result.throughputPerS / baseline.throughputPerS) * 100) / 100 : undefined;
   report.argon2 = await argon2Cost(platform.env);
+  report.decisions = decisionResult;
   report.scale = scaleReport;
   report.apiWarningsAndErrors = apiProblems;
 
@@ -448,15 +478,16 @@ async function main() {
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 
-  console.log(render(report, baseline, result, scaleReport));
+  console.log(render(report, baseline, result));
+  if (decisionResult) console.log(renderDecisions(decisionResult));
+  if (scaleReport) console.log(renderScale(scaleReport));
   console.log(`\nJSON: ${path.relative(process.cwd(), file)}`);
 }
 
-function render(report: Record<string, unknown>, baseline?: PhaseReport, platform?: PhaseReport, scaleReport?: Awaited<ReturnType<typeof scalePhase>>): string {
+function render(report: Record<string, unknown>, baseline?: PhaseReport, platform?: PhaseReport): string {
   const cell = (phase: PhaseReport | undefined, f: (p: PhaseReport) => string) => (phase ? f(phase) : '–');
   // Below 90 % of the offered rate the system was saturated: latencies then include queueing.
   const keptUp = (p: PhaseReport) => (rate === 0 ? 'closed loop' : p.throughputPerS >= 0.9 * rate ? 'yes' : 'no: saturated, latencies include queueing');
-  const pcts = (s?: Summary) => (s && s.count ? `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}` : '–');
   const rows: string[][] = [
     ['', 'baseline (bare Temporal)', 'platform (HTTP+DB+SMTP)'],
     ['completed / N', cell(baseline, (p) => `${p.completed}/${n}`), cell(platform, (p) => `${p.completed}/${n}`)],
@@ -488,6 +519,7 @@ function render(report: Record<string, unknown>, baseline?: PhaseReport, platfor
   for (const key of breakdownKeys) breakdownRows.push([key, timing(baseline, key), timing(platform, key)]);
   const failures = [baseline, platform].flatMap((p) => Object.entries(p?.failureKinds ?? {})).map(([kind, count]) => `  ${count} × ${kind}`);
   const argon = report.argon2 as { memoryKiB: number; timeCost: number; msPerHash: number };
+  if (!baseline && !platform) return '';
   const lines = [
     '',
     table(rows),
@@ -500,16 +532,6 @@ function render(report: Record<string, unknown>, baseline?: PhaseReport, platfor
     ...(failures.length ? ['Failures:', ...failures] : []),
     ...(Object.keys(apiProblems).length ? [`API warnings/errors: ${JSON.stringify(apiProblems)}`] : []),
   ];
-  if (scaleReport) {
-    const readRows = [['read at scale (500 requests, 5 concurrent)', 'p50 / p95 / p99 before (ms)', `after ${scaleReport.waitingLifecycles} waiting`]];
-    for (const name of Object.keys(scaleReport.readsAfter)) readRows.push([name, pcts(scaleReport.readsBefore[name]), pcts(scaleReport.readsAfter[name])]);
-    lines.push(
-      '',
-      table(readRows),
-      `worker RSS before fill ${mib(scaleReport.workerRss.beforeFill)}, peak during fill ${mib(scaleReport.workerRss.peakDuringFill)}, after ${mib(scaleReport.workerRss.afterFill)} (VmHWM ${mib(scaleReport.workerRss.peakVmHWM)}); running candidateAccount workflows: ${scaleReport.runningCandidateWorkflows ?? '?'}; fill ${scaleReport.fillRatePerS}/s, ${scaleReport.failedToCreate} failed`,
-      scaleReport.note,
-    );
-  }
   return lines.join('\n');
 }
 

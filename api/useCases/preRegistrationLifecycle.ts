@@ -4,17 +4,57 @@ import { listForSession, markSubmitted, setStatus, type PreRegistrationStatus } 
 import { rolesOf } from '../../db/staffAccounts.js';
 import { findAction, findSession, updateSession } from '../../db/trainingCatalog.js';
 import { reserveFreedSeats } from '../../db/trainingSeats.js';
+import type { Config } from '../../lib/config.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import {
   seatReservedSignal,
   sessionChangedSignal,
   trainingPreRegistrationWorkflowId,
   withdrawPreRegistrationUpdate,
+  type TrainingPreRegistrationInput,
 } from '../../workflows/trainingPreRegistration.messages.js';
 import type { ApiDeps } from '../deps.js';
-import { startLifecycle } from '../lifecycles.js';
+import { startLifecycle, type LifecycleStart } from '../lifecycles.js';
 import type { sessionPatchBody } from '../trainingSchemas.js';
 import { createPreRegistrationDraftUseCases, draftView } from './preRegistrationDrafts.js';
+
+/**
+ * What a sent pre-registration starts: its lifecycle with the decision plans of the configuration.
+ * One description, used by « Envoyer » and by the benchmark's scale fill.
+ */
+export function preRegistrationLifecycleStart(
+  config: Pick<Config, 'training'>,
+  p: { preRegistrationId: string; applicant: { id: string; name: string; email: string }; supervisorEmail: string; session: TrainingPreRegistrationInput['session'] },
+): LifecycleStart<'trainingPreRegistration'> {
+  const t = config.training;
+  return {
+    workflowType: 'trainingPreRegistration',
+    workflowId: trainingPreRegistrationWorkflowId(p.preRegistrationId),
+    kind: 'trainingPreRegistration',
+    subjectId: p.preRegistrationId,
+    summary: `Pré-inscription à une formation : ${p.session.actionCode}`,
+    input: {
+      preRegistrationId: p.preRegistrationId,
+      applicant: { key: `candidate:${p.applicant.id}`, name: p.applicant.name },
+      applicantEmail: p.applicant.email,
+      supervisorEmail: p.supervisorEmail,
+      session: p.session,
+      plans: {
+        supervisor: { ...t.supervisor, onDeadline: 'expire' },
+        supervisorOnDeadline: t.supervisorOnDeadline,
+        projectManager: {
+          deadline: t.projectManager.deadline,
+          remindAfter: t.projectManager.remindAfter,
+          remindEvery: t.projectManager.remindEvery,
+          escalations: [{ after: t.projectManager.escalateAfter, approvers: [{ role: 'administrateur' }] }],
+          onDeadline: 'expire',
+        },
+        seatOffer: { deadline: t.seatOfferWindow, onDeadline: 'expire' },
+      },
+      decisionNoticeMs: t.decisionNoticeMs,
+    },
+  };
+}
 
 const closed: PreRegistrationStatus[] = ['draft', 'withdrawn', 'refused', 'cancelled', 'completed'];
 
@@ -43,36 +83,18 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
       const account = await findCandidateById(db, applicantId);
       if (!session || !action || !account) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
       if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, 'Les pré-inscriptions à cette session sont fermées.');
-      const t = config.training;
       await db.transaction(async (tx) => {
         if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
-        await startLifecycle(temporal, config.temporal.taskQueue, {
-          workflowType: 'trainingPreRegistration',
-          workflowId: trainingPreRegistrationWorkflowId(id),
-          kind: 'trainingPreRegistration',
-          subjectId: id,
-          summary: `Pré-inscription à une formation : ${action.code}`,
-          input: {
+        await startLifecycle(
+          temporal,
+          config.temporal.taskQueue,
+          preRegistrationLifecycleStart(config, {
             preRegistrationId: id,
-            applicant: { key: `candidate:${applicantId}`, name: `${account.first_name} ${account.last_name}` },
-            applicantEmail: account.email,
+            applicant: { id: applicantId, name: `${account.first_name} ${account.last_name}`, email: account.email },
             supervisorEmail: String((row.supervisor as { email: string }).email),
             session: { id: session.id, actionId: action.id, actionCode: action.code, actionTitle: action.title, startsOn: session.startsOn },
-            plans: {
-              supervisor: { ...t.supervisor, onDeadline: 'expire' },
-              supervisorOnDeadline: t.supervisorOnDeadline,
-              projectManager: {
-                deadline: t.projectManager.deadline,
-                remindAfter: t.projectManager.remindAfter,
-                remindEvery: t.projectManager.remindEvery,
-                escalations: [{ after: t.projectManager.escalateAfter, approvers: [{ role: 'administrateur' }] }],
-                onDeadline: 'expire',
-              },
-              seatOffer: { deadline: t.seatOfferWindow, onDeadline: 'expire' },
-            },
-            decisionNoticeMs: t.decisionNoticeMs,
-          },
-        });
+          }),
+        );
       });
       return drafts.get(applicantId, id);
     },

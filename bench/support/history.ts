@@ -64,3 +64,23 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
   }
   return result;
 }
+
+/**
+ * One history as lines « +ms EVENT (activity or marker) », times relative to the first event
+ * matching `from` (e.g. the first accepted Update): to see where one decision's time goes.
+ */
+export async function timeline(client: Client, workflowId: string, from: RegExp, count = 24): Promise<string[]> {
+  const history = JSON.parse(historyToJSON(await client.workflow.getHandle(workflowId).fetchHistory()));
+  const events: (HistoryEvent & { markerRecordedEventAttributes?: { markerName?: string } })[] = history.events ?? [];
+  const byId = new Map(events.map((event) => [String(event.eventId), event]));
+  const origin = events.findIndex((event) => from.test(event.eventType));
+  if (origin < 0) return [];
+  const t0 = Date.parse(events[origin]!.eventTime);
+  return events.slice(origin, origin + count).map((event) => {
+    const type = event.eventType.replace('EVENT_TYPE_', '');
+    const scheduledId = event.activityTaskStartedEventAttributes?.scheduledEventId ?? event.activityTaskCompletedEventAttributes?.scheduledEventId;
+    const activity = (scheduledId ? byId.get(String(scheduledId)) : event)?.activityTaskScheduledEventAttributes?.activityType?.name;
+    const what = activity ?? event.markerRecordedEventAttributes?.markerName;
+    return `+${String(Date.parse(event.eventTime) - t0).padStart(5)} ms ${type}${what ? ` (${what})` : ''}`;
+  });
+}
