@@ -186,7 +186,7 @@ async function baselinePhase(stack: Stack, client: Client): Promise<PhaseReport>
   const worker = spawnNode(
     'baseline-worker',
     path.join(repoRoot, 'bench/baseline/worker.ts'),
-    { PATH: process.env.PATH, HOME: process.env.HOME, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.namespace, BASELINE_TASK_QUEUE: taskQueue },
+    { PATH: process.env.PATH, HOME: process.env.HOME, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.namespace, BASELINE_TASK_QUEUE: taskQueue, ...(process.env.WORKER_MAX_CACHED_WORKFLOWS ? { WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS } : {}) },
     { ipc: true, log },
   );
   children.add(worker);
@@ -464,7 +464,7 @@ async function main() {
   report.platformSettings = {
     fromBench: platform.settings,
     productionDefaults: 'everything else (lib/config.ts): DATABASE_POOL_MAX=10, ARGON2 19456 KiB t=2 unless set above',
-    worker: 'worker.ts createPlatformWorker: maxCachedWorkflows 2000, SDK defaults for task slots and pollers',
+    worker: `worker.ts createPlatformWorker: maxCachedWorkflows ${parseConfig(platform.env).temporal.maxCachedWorkflows} (WORKER_MAX_CACHED_WORKFLOWS), SDK defaults for task slots and pollers`,
   };
   report.baseline = baseline;
   report.platform = result;

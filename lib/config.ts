@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('university-approvals'),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
   TEMPORAL_TLS_CERT_PATH: optionalPath,
@@ -113,6 +114,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
+      maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       apiKey: env.TEMPORAL_API_KEY,
       tls: {
         enabled: env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_API_KEY || !!env.TEMPORAL_TLS_CERT_PATH,

@@ -18,7 +18,8 @@ const worker = await Worker.create({
   taskQueue,
   workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
   activities: createBaselineActivities((workflowId, tokenId) => process.send?.({ kind: 'mailed', workflowId, tokenId })),
-  maxCachedWorkflows: 2000,
+  // As the platform's worker (WORKER_MAX_CACHED_WORKFLOWS, default 500).
+  maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 500),
   shutdownGraceTime: '10 seconds',
 });
 console.log(`baseline worker polling task queue "${taskQueue}" on ${address}`);

@@ -20,6 +20,7 @@ const tunableDefaults: Record<string, string> = {
 /** Configuration variables (lib/config.ts) passed through from the caller's environment. */
 const passedThrough = [
   'DATABASE_POOL_MAX',
+  'WORKER_MAX_CACHED_WORKFLOWS',
   'ARGON2_MEMORY_KIB',
   'ARGON2_TIME_COST',
   'LOG_LEVEL',
