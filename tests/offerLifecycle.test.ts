@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, waitUntil, type TestStaff } from './support/approvals.js';
+import { jobOfferWorkflowId } from '../workflows/jobOffer.messages.js';
+import { replayFinished } from './support/histories.js';
 import { activeGraduate, activeRecruiter, entStudent, moderate, offerForm, offerStatus, postOffer, waitForStatus } from './support/offers.js';
 import { startWorld, type World } from './support/world.js';
 
@@ -41,6 +43,7 @@ describe('job offer lifecycle (seed 002, « Déposer une offre ou un stage »)',
     expect(detail.statusLabel).toBe('expirée');
     expect(detail.history.map((e: { status: string }) => e.status)).toEqual(['pending_review', 'published', 'expired']);
     expect(detail.history[1].details.decidedBy).toBe('Wendy Webmaster');
+    await replayFinished(world, jobOfferWorkflowId(offer.id), 'jobOffer-published-expired');
   });
 
   it('when the webmaster asks for changes twice, then the author edits « à modifier » until it is published; editing it again sends it back, and a refusal ends it with the reason', async () => {
@@ -79,6 +82,7 @@ describe('job offer lifecycle (seed 002, « Déposer une offre ou un stage »)',
     expect(detail.history[1].details.comment).toBe('Précisez la gratification.');
     expect(detail.history[7].details.reason).toBe('Offre hors du périmètre du réseau.');
     expect((await world.api('PUT', `/api/me/offers/${offer.id}`, v4, recruiter.auth)).status).toBe(409);
+    await replayFinished(world, jobOfferWorkflowId(offer.id), 'jobOffer-changes-published-refused');
   });
 
   it('when an offer waits for moderation, then every webmaster is asked by mail and reminded following the plan', async () => {

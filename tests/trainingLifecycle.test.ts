@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preRegistrationStateQuery, trainingPreRegistrationWorkflowId } from '../workflows/trainingPreRegistration.messages.js';
 import { decideByLink, decisionLinkIn, createStaff, waitUntil } from './support/approvals.js';
 import { launchChromium } from './support/browser.js';
+import { replayFinished } from './support/histories.js';
 import { actionWithManager, managerTasks, statusOf, submittedPreRegistration } from './support/training.js';
 import { startWorld, type World } from './support/world.js';
 
@@ -74,6 +75,7 @@ describe('continuing-education pre-registration (seed 004)', () => {
     expect(await statusOf(world, request.id)).toBe('refused');
     const inbox = await world.api('GET', '/api/approvals/inbox', undefined, manager.auth);
     expect(inbox.body.total).toBe(0);
+    await replayFinished(world, trainingPreRegistrationWorkflowId(request.id), 'trainingPreRegistration-refused-by-supervisor');
   });
 
   it('when a later session is decided, then the communication waits for its date, and a reschedule re-plans it', async () => {
