@@ -12,7 +12,7 @@
 import type { Client } from '@temporalio/client';
 import { drive, type DriveResult } from '../support/arrivals.js';
 import type { Breakdown } from '../support/history.js';
-import { answerText, http, type Answer } from '../support/candidates.js';
+import { answerText, http, openAndSubmitLink, type Answer } from '../support/candidates.js';
 import type { Inbox, InboxMail } from '../support/inbox.js';
 import { summarize, type Summary } from '../support/stats.js';
 
@@ -48,17 +48,10 @@ function expectStatus(step: string, answer: Answer, status: number): void {
 
 /** Opens the decision page as a browser would and submits « approve » with its form. */
 async function decideThroughLink(baseUrl: string, link: string) {
-  const t0 = performance.now();
-  const page = await http(baseUrl, 'GET', link);
-  const pageMs = performance.now() - t0;
-  expectStatus('decision page', page, 200);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1];
-  if (!csrf) throw new Error('decision page without its form');
-  const postedAt = Date.now();
-  const t1 = performance.now();
-  const post = await http(baseUrl, 'POST', link, new URLSearchParams({ csrf, outcome: 'approve', comment: 'Accord (benchmark)' }).toString(), { origin: baseUrl });
-  expectStatus('decision form', post, 200);
-  return { pageMs, postMs: performance.now() - t1, postedAt };
+  const opened = await openAndSubmitLink(baseUrl, link, { fields: { outcome: 'approve', comment: 'Accord (benchmark)' } });
+  expectStatus('decision page', opened.get, 200);
+  expectStatus('decision form', opened.post!, 200);
+  return { pageMs: opened.getMs, postMs: opened.postMs!, postedAt: opened.postedAt! };
 }
 
 async function oneRequest(context: { baseUrl: string; inbox: Inbox; client: Client; session: string; runId: string; index: number; thinkMs: number }): Promise<DecisionTimings> {

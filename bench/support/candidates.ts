@@ -72,29 +72,32 @@ export function candidateFor(runId: string, index: number) {
 }
 
 /**
- * GET the link page (changes nothing), then POST its form as the browser would. A POST refused as
- * « remplacé » although this is the newest link means the person clicked before the workflow had
- * recorded the link it mailed (see the report); with `retrySuperseded` we click again after 25 ms,
- * up to 2 s, and count it.
+ * GET the link page (changes nothing), then POST its form as the browser would, with the page's
+ * CSRF token and `fields` (e.g. a decision's outcome). A POST refused as « remplacé » although this
+ * is the newest link means the person clicked before the workflow had recorded the link it mailed
+ * (see the report); with `retrySuperseded` we click again after 25 ms, up to 2 s, and count it.
  */
 export async function openAndSubmitLink(
   baseUrl: string,
   url: string,
-  options: { retrySuperseded?: boolean; timeoutMs?: number } = {},
-): Promise<{ get: Answer; post?: Answer; postMs?: number; supersededRetries: number }> {
+  options: { retrySuperseded?: boolean; timeoutMs?: number; fields?: Record<string, string> } = {},
+): Promise<{ get: Answer; getMs: number; post?: Answer; postMs?: number; postedAt?: number; supersededRetries: number }> {
+  const t0 = performance.now();
   const get = await http(baseUrl, 'GET', url, undefined, {}, options.timeoutMs);
+  const getMs = performance.now() - t0;
   const csrf = /name="csrf" value="([^"]+)"/.exec(get.text)?.[1];
-  if (get.status !== 200 || !csrf) return { get, supersededRetries: 0 };
+  if (get.status !== 200 || !csrf) return { get, getMs, supersededRetries: 0 };
+  const postedAt = Date.now();
   const started = performance.now();
   let supersededRetries = 0;
   for (;;) {
-    const post = await http(baseUrl, 'POST', url, new URLSearchParams({ csrf }).toString(), { origin: baseUrl }, options.timeoutMs);
+    const post = await http(baseUrl, 'POST', url, new URLSearchParams({ csrf, ...options.fields }).toString(), { origin: baseUrl }, options.timeoutMs);
     if (options.retrySuperseded && isSupersededAnswer(post) && supersededRetries < 80) {
       supersededRetries += 1;
       await new Promise((resolve) => setTimeout(resolve, 25));
       continue;
     }
-    return { get, post, postMs: performance.now() - started, supersededRetries };
+    return { get, getMs, post, postMs: performance.now() - started, postedAt, supersededRetries };
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drive } from '../../bench/support/arrivals.js';
-import { http, type Answer } from '../../bench/support/candidates.js';
+import { http, openAndSubmitLink } from '../../bench/support/candidates.js';
 import { table } from '../../bench/support/stats.js';
 import { decisionLinkIn, decisionSubject } from '../../bench/scenarios/decision.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
@@ -24,23 +24,18 @@ afterAll(() => world?.stop());
 const N = Number(process.env.FAULTS_DECISIONS_N ?? 80);
 const PASSWORD = 'Demandeur-Panne-2026';
 
-/** Any answer but « no answer » or a 5xx is final; those are retried, as a person reloads the page. */
-async function patiently(call: () => Promise<Answer>, deadlineMs = 240_000): Promise<Answer> {
-  const until = Date.now() + deadlineMs;
+/**
+ * Opens the decision page and approves with its form, again while there is no answer or a 5xx (the
+ * page changes nothing). An « already decided » 409 after such a retry means our earlier POST won.
+ */
+async function approveFromMail(baseUrl: string, link: string): Promise<number> {
+  const until = Date.now() + 240_000;
   for (;;) {
-    const answer = await call();
-    if ((answer.status !== 0 && answer.status < 500) || Date.now() > until) return answer;
+    const { get, post } = await openAndSubmitLink(baseUrl, link, { fields: { outcome: 'approve' } });
+    const status = post?.status ?? get.status;
+    if ((status !== 0 && status < 500) || Date.now() > until) return status;
     await sleep(1_000);
   }
-}
-
-/** Opens the decision page and approves with its form; an « already decided » answer naming this approver counts as done (our POST won, its answer was lost). */
-async function approveFromMail(baseUrl: string, link: string): Promise<number> {
-  const page = await patiently(() => http(baseUrl, 'GET', link));
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1];
-  if (page.status !== 200 || !csrf) return page.status;
-  const post = await patiently(() => http(baseUrl, 'POST', link, new URLSearchParams({ csrf, outcome: 'approve' }).toString(), { origin: baseUrl }));
-  return post.status;
 }
 
 describe('fault: the worker dies while decisions are being made', () => {
