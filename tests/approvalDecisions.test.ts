@@ -90,6 +90,28 @@ describe('deciding by mail link', () => {
     }
   }, 120_000);
 
+  it('when SMTP refuses as one approver decides, then their answer comes at once and the other approver is told once SMTP is back', async () => {
+    const [a, b] = [supervisor(), supervisor()];
+    const { workflowId } = await submitRequest(world, requester.auth, { steps: [{ step: 'superieur', approvers: [{ email: a }, { email: b }], plan: calmPlan }] });
+    const token = decisionLinkIn(await world.mailbox.waitFor(a)).split('/decisions/')[1]!;
+    await world.mailbox.waitFor(b);
+    world.mailbox.refuse(true);
+    try {
+      // The decision is recorded and answered without waiting for the notice to the other approver.
+      const decided = await world.api('POST', `/api/decisions/${token}`, { outcome: 'approve' });
+      expect(decided.status).toBe(200);
+      const step = await world.db('approval_requests').where({ workflow_id: workflowId, step: 'superieur' }).first();
+      expect(step).toMatchObject({ status: 'decided', outcome: 'approve', decided_by_name: a });
+      expect(world.mailbox.to(b).filter((m) => /^Demande traitée/.test(m.subject))).toHaveLength(0);
+    } finally {
+      world.mailbox.refuse(false);
+    }
+    const notice = await world.mailbox.waitFor(b, { subject: /^Demande traitée/, timeoutMs: 60_000 });
+    expect(notice.text).toContain(a);
+    const result = await world.temporal.workflow.getHandle(workflowId).result();
+    expect(result.outcome).toBe('approve');
+  }, 90_000);
+
   it('when the requester is also an approver by role, then they are not asked and cannot decide their own request (four eyes)', async () => {
     const manager = await createStaff(world, [{ role: 'responsable_composante', scope: 'UFR-DROIT' }], 'Jeanne Responsable');
     const colleague = await createStaff(world, [{ role: 'responsable_composante', scope: 'UFR-DROIT' }], 'Paul Collègue');

@@ -24,7 +24,8 @@ const approvalsInWorker = proxyLocalActivities<Activities>(localProjectionActivi
 
 /**
  * Opening, resolving and closing a step are projection work of a few milliseconds: since this
- * patch they run as local activities (executions started before it replay as they ran).
+ * patch they run as local activities (executions started before it replay as they ran). Mails,
+ * including the notices of a closed step, stay in regular activities.
  */
 const projections = () => (patched('decision-local-projections') ? approvalsInWorker : approvals);
 
@@ -208,7 +209,14 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   // 3. Close: tasks leave the inboxes, the others are told, the audit records the outcome.
   const settled = result as DecisionResult;
   history.push({ at: settled.at, event: settled.outcome === 'withdrawn' ? 'withdrawn' : settled.channel === 'deadline' ? 'expired' : 'decided', by: settled.decidedBy.name, detail: settled.outcome });
-  await projections().closeDecisionStep({ ...base, result: settled });
-  closed = true;
+  if (patched('decision-local-projections')) {
+    // The decider's answer (the Update waits for `closed`) does not wait for the others' mails.
+    await approvalsInWorker.closeDecisionProjection({ ...base, result: settled });
+    closed = true;
+    await approvals.informOthersOfClosing({ ...base, result: settled });
+  } else {
+    await approvals.closeDecisionStep({ ...base, result: settled });
+    closed = true;
+  }
   return settled;
 }
