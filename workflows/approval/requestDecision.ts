@@ -213,7 +213,8 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     // The decider's answer (the Update waits for `closed`) does not wait for the others' mails.
     await approvalsInWorker.closeDecisionProjection({ ...base, result: settled });
     closed = true;
-    await approvals.informOthersOfClosing({ ...base, result: settled });
+    // Only when someone asked did not decide: a lone approver's step moves on at once.
+    if ([...notified.keys()].some((key) => key !== settled.decidedBy.key)) await approvals.informOthersOfClosing({ ...base, result: settled });
   } else {
     await approvals.closeDecisionStep({ ...base, result: settled });
     closed = true;
