@@ -105,6 +105,8 @@ export interface DecisionReport {
   /** Filled by the caller from the workflow histories. */
   historyBreakdown?: Breakdown;
   medianTimeline?: string[];
+  /** Share of the machine's CPU time the host gave to other guests during the scenario. */
+  hostCpuStolenPct?: number;
 }
 
 export function decisionReport(result: DriveResult<DecisionTimings>, rate: number): DecisionReport {

@@ -137,6 +137,19 @@ export function cpuMs(pid: number, withReaped = false): number | undefined {
 }
 
 /** Live direct children of `pid`. */
+/**
+ * CPU time the hypervisor gave to other guests while we wanted it (`steal` of /proc/stat, all
+ * CPUs, ms). On a shared host it can slow every process of a run at once: the bench reports it.
+ */
+export function stolenMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    return Number(fields[8]) * (1000 / 100);
+  } catch {
+    return undefined;
+  }
+}
+
 export function childPids(pid: number): number[] {
   const result: number[] = [];
   for (const entry of readdirSync('/proc')) {
