@@ -36,6 +36,9 @@ function connectWithoutDelay(host: string, port: number, timeoutMs: number, call
   });
 }
 
+/** Connecting (and the server's greeting) must not take longer: an outage fails the activity fast, Temporal retries. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export function createSmtpMailer(options: { smtpUrl: string; from: string }): Mailer {
   const server = parseConnectionUrl(options.smtpUrl);
   // The URL gives the server; the pool and timeouts are ours. (Passed as createTransport's second
@@ -47,13 +50,13 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
     pool: true,
     maxConnections: 5,
     // Short timeouts: an SMTP outage fails the activity quickly and Temporal retries it later.
-    connectionTimeout: 5_000,
-    greetingTimeout: 5_000,
+    connectionTimeout: CONNECT_TIMEOUT_MS,
+    greetingTimeout: CONNECT_TIMEOUT_MS,
     socketTimeout: 15_000,
     // Nagle's algorithm holds the message's last segment until the server's delayed ACK (~40 ms
     // a mail). On plain connections (STARTTLS upgrades this same socket) we open the socket
     // ourselves with TCP_NODELAY; implicit TLS (smtps) keeps nodemailer's own.
-    ...(server.secure ? {} : { getSocket: (_options: unknown, callback: SocketCallback) => connectWithoutDelay(server.host ?? 'localhost', server.port ?? 25, 5_000, callback) }),
+    ...(server.secure ? {} : { getSocket: (_options: unknown, callback: SocketCallback) => connectWithoutDelay(server.host ?? 'localhost', server.port ?? 25, CONNECT_TIMEOUT_MS, callback) }),
   } as never);
   return {
     async send(mail) {
