@@ -1,8 +1,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from './activities/index.js';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type ActivityDeps, createActivities } from './activities/index.js';
 import { createDb } from './db/connection.js';
-import { loadConfig, type Config } from './lib/config.js';
+import { type Config, loadConfig } from './lib/config.js';
 import { connectWorkerConnection } from './lib/temporalConnection.js';
 import { createSmtpMailer } from './mail/mailer.js';
 

@@ -1,11 +1,11 @@
-import type { ActivityDeps } from './context.js';
-import { createCandidateAccountActivities } from './candidateAccounts.js';
-import { createLifecycleActivities } from './lifecycle.js';
-import { createApprovalActivities } from './approvals.js';
-import { createTrainingActivities } from './training.js';
-import { createGraduateActivities } from './graduates.js';
-import { createRecruiterActivities } from './recruiters.js';
-import { createOfferActivities } from './offers.js';
+import { createCandidateAccountActivities } from './candidateAccount.js';
+import { createGraduateActivities } from './graduateRegistration.js';
+import { createOfferActivities } from './jobOffer.js';
+import { createApprovalActivities } from './kit/approvals.js';
+import type { ActivityDeps } from './kit/context.js';
+import { createLifecycleActivities } from './kit/lifecycle.js';
+import { createRecruiterActivities } from './recruiterRegistration.js';
+import { createTrainingActivities } from './trainingPreRegistration.js';
 
 /** Every activity, built from its dependencies. Workflows import the type only. */
 export function createActivities(deps: ActivityDeps) {

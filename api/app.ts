@@ -1,36 +1,44 @@
-import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { decisionLinkRoutes } from './approvals/linkRoutes.js';
+import { approvalRoutes } from './approvals/routes.js';
+import { portalRoutes } from './candidateAccount/portalRoutes.js';
+import { candidateRoutes } from './candidateAccount/routes.js';
+import { sessionRoutes } from './candidateAccount/sessionRoutes.js';
 import type { ApiDeps } from './deps.js';
+import { entPageRoutes } from './ent/pageRoutes.js';
+import { entApiRoutes } from './ent/routes.js';
 import { registerErrorHandler } from './errors.js';
+import { graduateRoutes } from './graduateRegistration/routes.js';
 import { installHttpConformance } from './httpConformance.js';
-import { candidateRoutes } from './routes/candidates.js';
-import { linkRoutes } from './routes/links.js';
-import { portalRoutes } from './routes/portal.js';
-import { sessionRoutes } from './routes/sessions.js';
-import { trainingRoutes } from './routes/training.js';
-import { approvalRoutes } from './routes/approvals.js';
-import { decisionLinkRoutes } from './routes/approvalsLinks.js';
-import { staffRoutes } from './routes/staff.js';
-import { graduateRoutes } from './routes/graduates.js';
-import { recruiterRoutes } from './routes/recruiters.js';
-import { entApiRoutes } from './routes/entApi.js';
-import { entPageRoutes } from './routes/ent.js';
-import { offerRoutes } from './routes/offers.js';
+import { offerRoutes } from './jobOffer/routes.js';
+import { linkRoutes } from './links/routes.js';
+import { recruiterRoutes } from './recruiterRegistration/routes.js';
+import { staffRoutes } from './staff/routes.js';
+import { trainingRoutes } from './trainingPreRegistration/routes.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
-const redactUrl = (url: string) => url.replace(/\/liens\/[^/?#]+/, '/liens/…').replace(/\/links\/[^/?#]+/, '/links/…').replace(/\/decisions\/[^/?#]+/, '/decisions/…').replace(/(\/ent\/retour)\?[^#]*/, '$1?…');
+const redactUrl = (url: string) =>
+  url
+    .replace(/\/liens\/[^/?#]+/, '/liens/…')
+    .replace(/\/links\/[^/?#]+/, '/links/…')
+    .replace(/\/decisions\/[^/?#]+/, '/decisions/…')
+    .replace(/(\/ent\/retour)\?[^#]*/, '$1?…');
 
 export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: deps.config.logLevel,
-      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
+          },
     bodyLimit: 64 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -46,7 +54,11 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   await app.register(formbody, { bodyLimit: 16 * 1024 });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Plateforme d’approbation universitaire', description: 'API des démarches : comptes candidats (eCandidat), liens reçus par courriel, connexion.', version: '0.1.0' },
+      info: {
+        title: 'Plateforme d’approbation universitaire',
+        description: 'API des démarches : comptes candidats (eCandidat), liens reçus par courriel, connexion.',
+        version: '0.1.0',
+      },
       components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,

@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ErrorKind, httpStatusOf, isErrorKind } from '../lib/errors.js';
 
 export interface ErrorBody {
@@ -22,7 +22,16 @@ function fieldName(instancePath: string, params: unknown): string {
 const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '53300']);
 /** gRPC codes of a Temporal frontend that is down, restarting or overloaded. */
 const unavailableGrpcCodes = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */]);
-const unavailableSocketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const unavailableSocketCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * A dependency (PostgreSQL, Temporal) is unreachable or restarting: the request may succeed if
@@ -33,7 +42,8 @@ function isDependencyUnavailable(error: unknown): boolean {
     if (current instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
     const { name, code, message } = current as { name?: string; code?: unknown; message?: string };
     if (name === 'KnexTimeoutError') return true;
-    if (typeof code === 'string' && (unavailableSocketCodes.has(code) || unavailableSqlStates.has(code) || code.startsWith('08'))) return true;
+    if (typeof code === 'string' && (unavailableSocketCodes.has(code) || unavailableSqlStates.has(code) || code.startsWith('08')))
+      return true;
     if (typeof code === 'number' && unavailableGrpcCodes.has(code) && 'details' in (current as object)) return true;
     // node-postgres reports a dropped connection without a code.
     if (typeof message === 'string' && /Connection terminated|connection error and is not queryable/.test(message)) return true;
@@ -50,7 +60,10 @@ const inputSqlStates = new Set(['23514', '22P02', '22007', '22008', '22003', '22
 /** Maps any thrown error to the platform's error vocabulary; unknown errors become a bare 500. */
 export function toHttpError(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    return { status: httpStatusOf[error.kind], body: { error: error.kind, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...error.extra } };
+    return {
+      status: httpStatusOf[error.kind],
+      body: { error: error.kind, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...error.extra },
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: Record<string, string> = {};
@@ -70,7 +83,10 @@ export function toHttpError(error: unknown): { status: number; body: ErrorBody }
   const fastifyError = error as FastifyError;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: { error: 'UnsupportedMediaType', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' } };
+      return {
+        status: 415,
+        body: { error: 'UnsupportedMediaType', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' },
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, body: { error: 'PayloadTooLarge', message: 'Le contenu envoyé est trop volumineux.' } };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -83,7 +99,14 @@ export function toHttpError(error: unknown): { status: number; body: ErrorBody }
     return { status: fastifyError.statusCode, body: { error: ErrorKind.Validation, message: fastifyError.message } };
   }
   if (isDependencyUnavailable(error)) {
-    return { status: 503, body: { error: ErrorKind.Unavailable, message: 'Service momentanément indisponible : réessayez dans quelques instants.', retryAfterSeconds: 5 } };
+    return {
+      status: 503,
+      body: {
+        error: ErrorKind.Unavailable,
+        message: 'Service momentanément indisponible : réessayez dans quelques instants.',
+        retryAfterSeconds: 5,
+      },
+    };
   }
   return { status: 500, body: { error: 'Internal', message: 'Erreur interne : l’incident a été enregistré.' } };
 }
@@ -93,7 +116,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const { status, body } = toHttpError(error);
     if (status === 503) request.log.warn({ err: error }, 'dependency unavailable');
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
-    if ((status === 429 || status === 503) && typeof body.retryAfterSeconds === 'number') reply.header('retry-after', String(body.retryAfterSeconds));
+    if ((status === 429 || status === 503) && typeof body.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(body.retryAfterSeconds));
     return reply.status(status).send(body);
   });
 }

@@ -14,7 +14,12 @@ export function installHttpConformance(app: FastifyInstance): void {
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const pattern = new RegExp(`^${route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[^/]+/g, '[^/]+')}/?$`);
+    const pattern = new RegExp(
+      `^${route.url
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/:[^/]+/g, '[^/]+')}/?$`,
+    );
     for (const method of methods) routes.push({ method: String(method).toUpperCase(), pattern });
     const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
     if (schema && !schema.hide) schema.response = { ...(schema.response ?? {}), default: errorResponse };

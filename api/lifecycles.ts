@@ -1,6 +1,6 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type * as lifecycles from '../workflows/index.js';
-import { LifecycleKind, LifecycleStatus, SubjectId } from '../workflows/searchAttributes.js';
+import { LifecycleKind, LifecycleStatus, SubjectId } from '../workflows/kit/searchAttributes.js';
 
 type LifecycleName = keyof typeof lifecycles;
 
@@ -34,7 +34,12 @@ export async function startLifecycle<N extends LifecycleName>(client: Client, ta
 }
 
 /** Starts the lifecycle, or tells the running one (same id) with `whenRunning`. */
-export async function startOrNudge<N extends LifecycleName>(client: Client, taskQueue: string, start: LifecycleStart<N>, whenRunning: () => Promise<void>) {
+export async function startOrNudge<N extends LifecycleName>(
+  client: Client,
+  taskQueue: string,
+  start: LifecycleStart<N>,
+  whenRunning: () => Promise<void>,
+) {
   try {
     await startLifecycle(client, taskQueue, start);
   } catch (error) {

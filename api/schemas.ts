@@ -42,7 +42,10 @@ export const changeEmailBody = z
   .object({
     email: emailField('La nouvelle adresse mail'),
     emailConfirmation: emailField('La confirmation de l’adresse mail'),
-    currentPassword: z.string({ error: 'Le mot de passe actuel est obligatoire' }).min(1, 'Le mot de passe actuel est obligatoire').max(1024),
+    currentPassword: z
+      .string({ error: 'Le mot de passe actuel est obligatoire' })
+      .min(1, 'Le mot de passe actuel est obligatoire')
+      .max(1024),
   })
   .refine((body) => body.email === body.emailConfirmation, {
     path: ['emailConfirmation'],
@@ -65,7 +68,13 @@ export const errorResponse = z
   .object({ error: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() })
   .catchall(z.unknown());
 
-export const tokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'Lien invalide') });
+export const tokenParams = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Lien invalide'),
+});
 
 /** First message per field, as shown next to the field. */
 export function fieldMessages(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {

@@ -19,21 +19,21 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { hash } from '@node-rs/argon2';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { hash } from '@node-rs/argon2';
-import { candidateAccountWorkflowId } from '../workflows/candidateAccount.messages.js';
-import { useLinkUpdate } from './baseline/workflows.js';
-import { drive, type DriveResult } from './support/arrivals.js';
-import { historyBreakdown, timeline, type Breakdown } from './support/history.js';
-import { candidateFor, http, PASSWORD, timedCandidateLifecycle, type LifecycleTimings } from './support/candidates.js';
 import { parseConfig } from '../lib/config.js';
-import { decisionScenario, type DecisionReport } from './scenarios/decision.js';
-import { scaleScenario, type ScaleReport } from './scenarios/scale.js';
-import { platformEnv, startApi, startWorker, type PlatformEnv } from './support/platform.js';
-import { cpuMs, peakRss, stolenMs, repoRoot, rssSampler, spawnNode, treeCpuMs, type NodeChild } from './support/processes.js';
-import { sqliteJournalObserved, startStack, type Stack } from './support/stack.js';
-import { mib, summarize, table, type Summary } from './support/stats.js';
+import { candidateAccountWorkflowId } from '../workflows/candidateAccount/contract.js';
+import { useLinkUpdate } from './baseline/workflows.js';
+import { type DecisionReport, decisionScenario } from './scenarios/decision.js';
+import { type ScaleReport, scaleScenario } from './scenarios/scale.js';
+import { type DriveResult, drive } from './support/arrivals.js';
+import { candidateFor, http, type LifecycleTimings, PASSWORD, timedCandidateLifecycle } from './support/candidates.js';
+import { type Breakdown, historyBreakdown, timeline } from './support/history.js';
+import { type PlatformEnv, platformEnv, startApi, startWorker } from './support/platform.js';
+import { cpuMs, type NodeChild, peakRss, repoRoot, rssSampler, spawnNode, stolenMs, treeCpuMs } from './support/processes.js';
+import { type Stack, sqliteJournalObserved, startStack } from './support/stack.js';
+import { mib, type Summary, summarize, table } from './support/stats.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -74,7 +74,8 @@ const scale = Number(flags.scale);
 const scaleRows = Number(flags['scale-rows']);
 const scaleRate = Number(flags['scale-rate']);
 const only = flags.only;
-if (only !== undefined && !['baseline', 'platform', 'decisions', 'scale'].includes(only)) throw new Error('--only: baseline, platform, decisions or scale');
+if (only !== undefined && !['baseline', 'platform', 'decisions', 'scale'].includes(only))
+  throw new Error('--only: baseline, platform, decisions or scale');
 const runs = (part: 'baseline' | 'platform' | 'decisions' | 'scale') => only === undefined || only === part;
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const log = flags.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
@@ -188,7 +189,14 @@ async function baselinePhase(stack: Stack, client: Client): Promise<PhaseReport>
   const worker = spawnNode(
     'baseline-worker',
     path.join(repoRoot, 'bench/baseline/worker.ts'),
-    { PATH: process.env.PATH, HOME: process.env.HOME, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.namespace, BASELINE_TASK_QUEUE: taskQueue, ...(process.env.WORKER_MAX_CACHED_WORKFLOWS ? { WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS } : {}) },
+    {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_NAMESPACE: stack.namespace,
+      BASELINE_TASK_QUEUE: taskQueue,
+      ...(process.env.WORKER_MAX_CACHED_WORKFLOWS ? { WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS } : {}),
+    },
     { ipc: true, log },
   );
   children.add(worker);
@@ -218,7 +226,11 @@ async function baselinePhase(stack: Stack, client: Client): Promise<PhaseReport>
     const lifecycle = async (label: string, index: number) => {
       const workflowId = `bench-baseline-${runId}-${label}-${index}`;
       const t0 = performance.now();
-      const handle = await client.workflow.start('baselineLifecycle', { taskQueue, workflowId, args: [{ validationWindowMs: 5 * 24 * 3600_000 }] });
+      const handle = await client.workflow.start('baselineLifecycle', {
+        taskQueue,
+        workflowId,
+        args: [{ validationWindowMs: 5 * 24 * 3600_000 }],
+      });
       const startMs = performance.now() - t0;
       const createdAt = Date.now();
       const mail = await mailFor(workflowId);
@@ -233,7 +245,8 @@ async function baselinePhase(stack: Stack, client: Client): Promise<PhaseReport>
           await handle.executeUpdate(useLinkUpdate, { args: [{ tokenId: mail.tokenId }] });
           break;
         } catch (error) {
-          const superseded = error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'Superseded';
+          const superseded =
+            error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'Superseded';
           if (!superseded || supersededRetries >= 80) throw error;
           supersededRetries += 1;
           await new Promise((resolve) => setTimeout(resolve, 25));
@@ -251,7 +264,11 @@ async function baselinePhase(stack: Stack, client: Client): Promise<PhaseReport>
     const result = await drive({ label: 'baseline', n, rate, concurrency, run: (i) => lifecycle('run', i) });
     const after = cpuSnapshot(pids);
     sampler.stop();
-    const report = phaseReport(result, { worker: { peakVmHWM: peakRss(worker.pid), peakRssUnderLoad: sampler.peak() } }, cpuPerLifecycle(before, after, result.results.length));
+    const report = phaseReport(
+      result,
+      { worker: { peakVmHWM: peakRss(worker.pid), peakRssUnderLoad: sampler.peak() } },
+      cpuPerLifecycle(before, after, result.results.length),
+    );
     report.historyBreakdown = await historyBreakdown(client, spread(result.results.map((r) => r.workflowId)));
     return report;
   } finally {
@@ -299,7 +316,13 @@ async function argon2Cost(env: NodeJS.ProcessEnv) {
   await hash('warm up', params);
   const t0 = performance.now();
   for (let i = 0; i < 10; i++) await hash(`password ${i}`, params);
-  return { memoryKiB: memoryCost, timeCost, msPerHash: Math.round(((performance.now() - t0) / 10) * 10) / 10, perLifecycle: 2, note: 'one hash at creation, one verify at login (same cost)' };
+  return {
+    memoryKiB: memoryCost,
+    timeCost,
+    msPerHash: Math.round(((performance.now() - t0) / 10) * 10) / 10,
+    perLifecycle: 2,
+    note: 'one hash at creation, one verify at login (same cost)',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,13 +347,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 /** Any logged-in person can submit a demonstration request: a candidate who signed up for real. */
 async function requesterSession(stackNow: Stack, platform: PlatformEnv): Promise<string> {
   const requesterRun = `${runId}-requester`;
-  await timedCandidateLifecycle({ baseUrl: platform.baseUrl, inbox: stackNow.inbox, runId: requesterRun, index: 0, workflowClosed: async () => undefined });
+  await timedCandidateLifecycle({
+    baseUrl: platform.baseUrl,
+    inbox: stackNow.inbox,
+    runId: requesterRun,
+    index: 0,
+    workflowClosed: async () => undefined,
+  });
   const login = await http(platform.baseUrl, 'POST', '/api/sessions', { login: candidateFor(requesterRun, 0).email, password: PASSWORD });
   if (login.status !== 201) throw new Error(`requester login: ${login.status} ${login.text.slice(0, 200)}`);
   return login.body.token as string;
 }
 
-const pcts = (s?: Summary) => (s && s.count ? `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}` : '–');
+const pcts = (s?: Summary) => (s?.count ? `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}` : '–');
 
 function renderDecisions(d: DecisionReport): string {
   const labels: Record<string, string> = {
@@ -345,7 +374,8 @@ function renderDecisions(d: DecisionReport): string {
   const rows = [['decision scenario', 'p50 / p95 / p99 (ms)']];
   for (const [key, label] of Object.entries(labels)) rows.push([label, pcts(d.latencyMs[key])]);
   const breakdown = [['decision workflows: from 30 sampled histories', 'mean / p95 ms']];
-  for (const [key, entry] of Object.entries(d.historyBreakdown ?? {})) breakdown.push([key, `${entry.meanMs.toFixed(0)} / ${entry.p95Ms.toFixed(0)}`]);
+  for (const [key, entry] of Object.entries(d.historyBreakdown ?? {}))
+    breakdown.push([key, `${entry.meanMs.toFixed(0)} / ${entry.p95Ms.toFixed(0)}`]);
   return [
     '',
     `Decisions: ${d.completed}/${d.completed + d.failed} two-step requests completed at ${d.offeredRatePerS}/s offered (${d.throughputPerS}/s achieved)` +
@@ -353,7 +383,9 @@ function renderDecisions(d: DecisionReport): string {
     table(rows),
     ...d.failures.map((f) => `  failed #${f.index}: ${f.error}`),
     ...(breakdown.length > 1 ? ['', table(breakdown)] : []),
-    ...(d.medianTimeline?.length ? ['', 'The median request, from its first decision (Update accepted) on:', ...d.medianTimeline.map((line) => `  ${line}`)] : []),
+    ...(d.medianTimeline?.length
+      ? ['', 'The median request, from its first decision (Update accepted) on:', ...d.medianTimeline.map((line) => `  ${line}`)]
+      : []),
   ].join('\n');
 }
 
@@ -361,8 +393,15 @@ function renderScale(r: ScaleReport): string {
   const names = Object.keys(r.checkpoints[0]?.reads ?? {});
   const header = ['read (500 requests in sequence): p50 / p95 / p99 ms', ...r.checkpoints.map((c) => c.label)];
   const rows = [header];
-  rows.push(['pending tasks in total / typical inbox / busiest inbox', ...r.checkpoints.map((c) => `${c.pendingTasks} / ${c.typicalInbox} / ${c.busyInbox}`)]);
-  for (const name of names) rows.push([name, ...r.checkpoints.map((c) => `${pcts(c.reads[name])}${c.reads[name]?.errors ? ` (${c.reads[name]!.errors} errors)` : ''}`)]);
+  rows.push([
+    'pending tasks in total / typical inbox / busiest inbox',
+    ...r.checkpoints.map((c) => `${c.pendingTasks} / ${c.typicalInbox} / ${c.busyInbox}`),
+  ]);
+  for (const name of names)
+    rows.push([
+      name,
+      ...r.checkpoints.map((c) => `${pcts(c.reads[name])}${c.reads[name]?.errors ? ` (${c.reads[name]!.errors} errors)` : ''}`),
+    ]);
   rows.push(['worker RSS at the checkpoint', ...r.checkpoints.map((c) => mib(c.workerRss))]);
   const lines = ['', 'Scale', table(rows)];
   if (r.lifecycles) {
@@ -371,7 +410,10 @@ function renderScale(r: ScaleReport): string {
       `worker RSS before the fill ${mib(r.workerRss.beforeFill)}, peak during ${mib(r.workerRss.peakDuringFill)}, after ${mib(r.workerRss.afterFill)} (VmHWM ${mib(r.workerRss.peakVmHWM)})`,
     );
   }
-  if (r.rows) lines.push(`projection rows added by SQL (no workflow behind them): ${r.rows.rowsAdded} pending tasks with their requests, pre-registrations and applicants`);
+  if (r.rows)
+    lines.push(
+      `projection rows added by SQL (no workflow behind them): ${r.rows.rowsAdded} pending tasks with their requests, pre-registrations and applicants`,
+    );
   return lines.join('\n');
 }
 
@@ -399,8 +441,27 @@ async function main() {
   const report: Record<string, unknown> = {
     runId,
     startedAt: startedAt.toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    options: { n, rate: rate || 'max', concurrency: rate ? undefined : concurrency, warmup, thinkMs, decisions, decisionRate, scale, scaleRows, scaleRate: scale ? scaleRate : undefined, only },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageAtStart: os.loadavg(),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    options: {
+      n,
+      rate: rate || 'max',
+      concurrency: rate ? undefined : concurrency,
+      warmup,
+      thinkMs,
+      decisions,
+      decisionRate,
+      scale,
+      scaleRows,
+      scaleRate: scale ? scaleRate : undefined,
+      only,
+    },
   };
 
   let baseline: PhaseReport | undefined;
@@ -434,11 +495,22 @@ async function main() {
         say(`decisions: ${decisions} two-step requests at ${decisionRate}/s, each step decided through its mail's link`);
         const stolenBefore = stolenMs();
         const decidedFrom = Date.now();
-        const decided = await decisionScenario({ baseUrl: platform.baseUrl, inbox: stack.inbox, client, session: await requesterSession(stack, platform), runId, n: decisions, rate: decisionRate, warmup: Math.min(warmup, 10), thinkMs });
+        const decided = await decisionScenario({
+          baseUrl: platform.baseUrl,
+          inbox: stack.inbox,
+          client,
+          session: await requesterSession(stack, platform),
+          runId,
+          n: decisions,
+          rate: decisionRate,
+          warmup: Math.min(warmup, 10),
+          thinkMs,
+        });
         decisionResult = decided.report;
         const stolen = stolenMs();
         if (stolen !== undefined && stolenBefore !== undefined) {
-          decisionResult.hostCpuStolenPct = Math.round(((stolen - stolenBefore) / ((Date.now() - decidedFrom) * os.cpus().length)) * 1000) / 10;
+          decisionResult.hostCpuStolenPct =
+            Math.round(((stolen - stolenBefore) / ((Date.now() - decidedFrom) * os.cpus().length)) * 1000) / 10;
         }
         const ids = decided.result.results.map((r) => r.workflowId);
         decisionResult.historyBreakdown = await historyBreakdown(client, spread(ids));
@@ -496,7 +568,8 @@ async function main() {
 function render(report: Record<string, unknown>, baseline?: PhaseReport, platform?: PhaseReport): string {
   const cell = (phase: PhaseReport | undefined, f: (p: PhaseReport) => string) => (phase ? f(phase) : '–');
   // Below 90 % of the offered rate the system was saturated: latencies then include queueing.
-  const keptUp = (p: PhaseReport) => (rate === 0 ? 'closed loop' : p.throughputPerS >= 0.9 * rate ? 'yes' : 'no: saturated, latencies include queueing');
+  const keptUp = (p: PhaseReport) =>
+    rate === 0 ? 'closed loop' : p.throughputPerS >= 0.9 * rate ? 'yes' : 'no: saturated, latencies include queueing';
   const rows: string[][] = [
     ['', 'baseline (bare Temporal)', 'platform (HTTP+DB+SMTP)'],
     ['completed / N', cell(baseline, (p) => `${p.completed}/${n}`), cell(platform, (p) => `${p.completed}/${n}`)],
@@ -505,17 +578,41 @@ function render(report: Record<string, unknown>, baseline?: PhaseReport, platfor
     ['ratio platform / baseline', '', report.ratio === undefined ? '–' : `${report.ratio}×`],
     ['kept up with the arrivals?', cell(baseline, keptUp), cell(platform, keptUp)],
     ['start call p50/p95/p99 (ms)', cell(baseline, (p) => pcts(p.latencyMs.start)), cell(platform, (p) => pcts(p.latencyMs.start))],
-    ['created → mail p50/p95/p99 (ms)', cell(baseline, (p) => pcts(p.latencyMs.createdToMail)), cell(platform, (p) => pcts(p.latencyMs.createdToMail))],
-    ['validation → active p50/p95/p99 (ms)', cell(baseline, (p) => pcts(p.latencyMs.validationToActive)), cell(platform, (p) => pcts(p.latencyMs.validationToActive))],
+    [
+      'created → mail p50/p95/p99 (ms)',
+      cell(baseline, (p) => pcts(p.latencyMs.createdToMail)),
+      cell(platform, (p) => pcts(p.latencyMs.createdToMail)),
+    ],
+    [
+      'validation → active p50/p95/p99 (ms)',
+      cell(baseline, (p) => pcts(p.latencyMs.validationToActive)),
+      cell(platform, (p) => pcts(p.latencyMs.validationToActive)),
+    ],
     ['login p50/p95/p99 (ms)', '–', cell(platform, (p) => pcts(p.latencyMs.login))],
     ['whole lifecycle p50/p95/p99 (ms)', cell(baseline, (p) => pcts(p.latencyMs.total)), cell(platform, (p) => pcts(p.latencyMs.total))],
-    ['worker peak RSS: VmHWM / under load', cell(baseline, (p) => `${mib(p.memory.worker?.peakVmHWM)} / ${mib(p.memory.worker?.peakRssUnderLoad)}`), cell(platform, (p) => `${mib(p.memory.worker?.peakVmHWM)} / ${mib(p.memory.worker?.peakRssUnderLoad)}`)],
-    ['first click refused « remplacé » (lifecycles / clicks)', cell(baseline, (p) => `${p.earlyClickRefusals.lifecycles} / ${p.earlyClickRefusals.clicks}`), cell(platform, (p) => `${p.earlyClickRefusals.lifecycles} / ${p.earlyClickRefusals.clicks}`)],
-    ['API peak RSS: VmHWM / under load', '–', cell(platform, (p) => `${mib(p.memory.api?.peakVmHWM)} / ${mib(p.memory.api?.peakRssUnderLoad)}`)],
+    [
+      'worker peak RSS: VmHWM / under load',
+      cell(baseline, (p) => `${mib(p.memory.worker?.peakVmHWM)} / ${mib(p.memory.worker?.peakRssUnderLoad)}`),
+      cell(platform, (p) => `${mib(p.memory.worker?.peakVmHWM)} / ${mib(p.memory.worker?.peakRssUnderLoad)}`),
+    ],
+    [
+      'first click refused « remplacé » (lifecycles / clicks)',
+      cell(baseline, (p) => `${p.earlyClickRefusals.lifecycles} / ${p.earlyClickRefusals.clicks}`),
+      cell(platform, (p) => `${p.earlyClickRefusals.lifecycles} / ${p.earlyClickRefusals.clicks}`),
+    ],
+    [
+      'API peak RSS: VmHWM / under load',
+      '–',
+      cell(platform, (p) => `${mib(p.memory.api?.peakVmHWM)} / ${mib(p.memory.api?.peakRssUnderLoad)}`),
+    ],
   ];
   const cpuKeys = [...new Set([...Object.keys(baseline?.cpuMsPerLifecycle ?? {}), ...Object.keys(platform?.cpuMsPerLifecycle ?? {})])];
   for (const key of cpuKeys) {
-    rows.push([`CPU ms per lifecycle: ${key}`, cell(baseline, (p) => p.cpuMsPerLifecycle[key]?.toFixed(1) ?? '–'), cell(platform, (p) => p.cpuMsPerLifecycle[key]?.toFixed(1) ?? '–')]);
+    rows.push([
+      `CPU ms per lifecycle: ${key}`,
+      cell(baseline, (p) => p.cpuMsPerLifecycle[key]?.toFixed(1) ?? '–'),
+      cell(platform, (p) => p.cpuMsPerLifecycle[key]?.toFixed(1) ?? '–'),
+    ]);
   }
   const sum = (p: PhaseReport) =>
     Object.entries(p.cpuMsPerLifecycle)
@@ -530,7 +627,9 @@ function render(report: Record<string, unknown>, baseline?: PhaseReport, platfor
     return entry ? `${entry.meanMs.toFixed(0)} / ${entry.p95Ms.toFixed(0)}` : '–';
   };
   for (const key of breakdownKeys) breakdownRows.push([key, timing(baseline, key), timing(platform, key)]);
-  const failures = [baseline, platform].flatMap((p) => Object.entries(p?.failureKinds ?? {})).map(([kind, count]) => `  ${count} × ${kind}`);
+  const failures = [baseline, platform]
+    .flatMap((p) => Object.entries(p?.failureKinds ?? {}))
+    .map(([kind, count]) => `  ${count} × ${kind}`);
   const argon = report.argon2 as { memoryKiB: number; timeCost: number; msPerHash: number };
   if (!baseline && !platform) return '';
   const lines = [

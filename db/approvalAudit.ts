@@ -1,6 +1,15 @@
 import type { DbOrTx } from './connection.js';
 
-export type AuditEvent = 'requested' | 'notified' | 'reminded' | 'escalated' | 'handed_over' | 'decided' | 'withdrawn' | 'expired' | 'informed';
+export type AuditEvent =
+  | 'requested'
+  | 'notified'
+  | 'reminded'
+  | 'escalated'
+  | 'handed_over'
+  | 'decided'
+  | 'withdrawn'
+  | 'expired'
+  | 'informed';
 
 export interface AuditEntry {
   workflowId: string;
@@ -58,5 +67,8 @@ export async function auditOf(db: DbOrTx, workflowId: string): Promise<AuditLine
   return db('approval_audit')
     .select('at', 'step', 'event', 'actor_name', 'on_behalf_of_name', 'channel', 'outcome', 'reason', 'comment', 'details')
     .where({ workflow_id: workflowId })
-    .orderBy([{ column: 'at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+    .orderBy([
+      { column: 'at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
 }

@@ -46,7 +46,18 @@ export interface ApprovalTaskRow {
 /** Upsert keyed by (workflow id, step): a retried activity lands on the same row. */
 export async function openApprovalRequest(
   db: DbOrTx,
-  r: { workflowId: string; step: string; kind: string; title: string; details: Record<string, string>; requesterKey: string; requesterName: string; outcomes: string[]; deadlineAt: Date; openedAt: Date },
+  r: {
+    workflowId: string;
+    step: string;
+    kind: string;
+    title: string;
+    details: Record<string, string>;
+    requesterKey: string;
+    requesterName: string;
+    outcomes: string[];
+    deadlineAt: Date;
+    openedAt: Date;
+  },
 ): Promise<void> {
   await db('approval_requests')
     .insert({
@@ -76,18 +87,31 @@ export async function approvalRequestsOf(db: DbOrTx, workflowId: string): Promis
 
 export async function closeApprovalRequest(
   db: DbOrTx,
-  c: { workflowId: string; step: string; status: ApprovalRequestRow['status']; outcome: string | null; decidedByKey: string; decidedByName: string; channel: string; reason?: string; comment?: string; closedAt: Date },
+  c: {
+    workflowId: string;
+    step: string;
+    status: ApprovalRequestRow['status'];
+    outcome: string | null;
+    decidedByKey: string;
+    decidedByName: string;
+    channel: string;
+    reason?: string;
+    comment?: string;
+    closedAt: Date;
+  },
 ): Promise<void> {
-  await db('approval_requests').where({ workflow_id: c.workflowId, step: c.step }).update({
-    status: c.status,
-    outcome: c.outcome,
-    decided_by_key: c.decidedByKey,
-    decided_by_name: c.decidedByName,
-    channel: c.channel,
-    reason: c.reason ?? null,
-    comment: c.comment ?? null,
-    closed_at: c.closedAt,
-  });
+  await db('approval_requests')
+    .where({ workflow_id: c.workflowId, step: c.step })
+    .update({
+      status: c.status,
+      outcome: c.outcome,
+      decided_by_key: c.decidedByKey,
+      decided_by_name: c.decidedByName,
+      channel: c.channel,
+      reason: c.reason ?? null,
+      comment: c.comment ?? null,
+      closed_at: c.closedAt,
+    });
   // The inbox reads the tasks alone: their copy of the status follows (a task that stays
   // `pending` after its request closed leaves the inbox all the same).
   await db('approval_tasks').where({ workflow_id: c.workflowId, step: c.step }).update({ request_status: c.status });
@@ -101,7 +125,15 @@ export async function closeApprovalRequest(
  */
 export async function upsertTask(
   db: DbOrTx,
-  t: { workflowId: string; step: string; approverKey: string; staffId: string | null; email: string; approverName: string; onBehalfOf?: { key: string; name: string } },
+  t: {
+    workflowId: string;
+    step: string;
+    approverKey: string;
+    staffId: string | null;
+    email: string;
+    approverName: string;
+    onBehalfOf?: { key: string; name: string };
+  },
 ): Promise<ApprovalTaskRow> {
   await db.raw(
     `INSERT INTO approval_tasks (workflow_id, step, approver_key, staff_id, email, approver_name, on_behalf_of_key, on_behalf_of_name, kind, deadline_at, request_status)
@@ -111,7 +143,9 @@ export async function upsertTask(
      ON CONFLICT (workflow_id, step, approver_key) DO NOTHING`,
     [t.approverKey, t.staffId, t.email, t.approverName, t.onBehalfOf?.key ?? null, t.onBehalfOf?.name ?? null, t.workflowId, t.step],
   );
-  const task: ApprovalTaskRow | undefined = await db('approval_tasks').where({ workflow_id: t.workflowId, step: t.step, approver_key: t.approverKey }).first();
+  const task: ApprovalTaskRow | undefined = await db('approval_tasks')
+    .where({ workflow_id: t.workflowId, step: t.step, approver_key: t.approverKey })
+    .first();
   // The request is always opened first (`openDecisionStep`); a retry finds it.
   if (!task) throw new Error(`no approval request ${t.workflowId} / ${t.step} to attach a task to`);
   return task;
@@ -126,7 +160,9 @@ export async function findTask(db: DbOrTx, id: string): Promise<ApprovalTaskRow 
 }
 
 export async function setTaskStatus(db: DbOrTx, id: string, status: ApprovalTaskRow['status']): Promise<void> {
-  await db('approval_tasks').where({ id }).update({ status, closed_at: status === 'pending' ? null : db.fn.now() });
+  await db('approval_tasks')
+    .where({ id })
+    .update({ status, closed_at: status === 'pending' ? null : db.fn.now() });
 }
 
 /** Where an inbox page starts: after this (deadline, task id), the deadline to the microsecond. */

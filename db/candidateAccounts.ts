@@ -50,9 +50,7 @@ export async function findCandidateByEmail(db: DbOrTx, email: string): Promise<C
 /** Login accepts the numéro de dossier or the e-mail address. */
 export async function findCandidateByLogin(db: DbOrTx, login: string): Promise<CandidateAccount | undefined> {
   const byFileNumber = /^EC\d{7}$/i.test(login);
-  return byFileNumber
-    ? db(table).where({ file_number: login.toUpperCase() }).first()
-    : db(table).where({ email: login }).first();
+  return byFileNumber ? db(table).where({ file_number: login.toUpperCase() }).first() : db(table).where({ email: login }).first();
 }
 
 export async function activateCandidate(db: DbOrTx, id: string): Promise<CandidateAccount | undefined> {
@@ -94,7 +92,5 @@ export async function applyEmailChange(db: DbOrTx, id: string): Promise<'applied
 }
 
 export async function abandonEmailChange(db: DbOrTx, id: string): Promise<void> {
-  await db(table)
-    .where({ id, status: 'email_change_pending' })
-    .update({ pending_email: null, status: 'active', updated_at: db.fn.now() });
+  await db(table).where({ id, status: 'email_change_pending' }).update({ pending_email: null, status: 'active', updated_at: db.fn.now() });
 }

@@ -8,6 +8,9 @@ export async function findCharterAcceptance(db: DbOrTx, accountId: string, versi
 
 /** Idempotent: a second acceptance of the same version keeps the first time. */
 export async function recordCharterAcceptance(db: DbOrTx, accountId: string, version: string): Promise<Date> {
-  await db(table).insert({ ent_account_id: accountId, charter_version: version }).onConflict(['ent_account_id', 'charter_version']).ignore();
+  await db(table)
+    .insert({ ent_account_id: accountId, charter_version: version })
+    .onConflict(['ent_account_id', 'charter_version'])
+    .ignore();
   return (await findCharterAcceptance(db, accountId, version))!.accepted_at;
 }

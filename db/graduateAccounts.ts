@@ -32,10 +32,17 @@ const select = (db: DbOrTx) => db(table).select(db.raw(`graduate_accounts.*, to_
 /** Undefined when the address already has a pending or active registration (partial unique index). */
 export async function insertPendingGraduate(
   db: DbOrTx,
-  g: Omit<GraduateAccount, 'id' | 'status' | 'registry_graduate_id' | 'vet_code' | 'composante_code' | 'refusal_reason' | 'validated_at' | 'created_at'>,
+  g: Omit<
+    GraduateAccount,
+    'id' | 'status' | 'registry_graduate_id' | 'vet_code' | 'composante_code' | 'refusal_reason' | 'validated_at' | 'created_at'
+  >,
 ): Promise<GraduateAccount | undefined> {
   const rows = await db(table)
-    .insert({ ...g, declared_diploma: g.declared_diploma ? JSON.stringify(g.declared_diploma) : null, registry_graduate_id: g.registry_match === 'present' ? g.registry_candidate_ids[0] : null })
+    .insert({
+      ...g,
+      declared_diploma: g.declared_diploma ? JSON.stringify(g.declared_diploma) : null,
+      registry_graduate_id: g.registry_match === 'present' ? g.registry_candidate_ids[0] : null,
+    })
     .onConflict(db.raw(`(email) WHERE status NOT IN ('refused', 'expired')`))
     .ignore()
     .returning('id');
@@ -48,25 +55,27 @@ export async function findGraduateById(db: DbOrTx, id: string): Promise<Graduate
 
 /** The live (pending or active) registration of an address, else its most recent one. */
 export async function findGraduateByEmail(db: DbOrTx, email: string): Promise<GraduateAccount | undefined> {
-  return select(db)
-    .where({ email })
-    .orderByRaw(`status IN ('refused', 'expired'), created_at DESC`)
-    .first();
+  return select(db).where({ email }).orderByRaw(`status IN ('refused', 'expired'), created_at DESC`).first();
 }
 
 export async function updateGraduate(db: DbOrTx, id: string, fields: Record<string, unknown>): Promise<number> {
-  return db(table).where({ id }).update({ ...fields, updated_at: db.fn.now() });
+  return db(table)
+    .where({ id })
+    .update({ ...fields, updated_at: db.fn.now() });
 }
 
 export async function groupsOfGraduate(db: DbOrTx, graduateId: string): Promise<{ kind: 'composante' | 'vet'; code: string }[]> {
   return db('graduate_groups').select('group_kind as kind', 'code').where({ graduate_id: graduateId }).orderBy(['group_kind', 'code']);
 }
 
-export async function addGraduateGroups(db: DbOrTx, graduateId: string, groups: { kind: 'composante' | 'vet'; code: string }[]): Promise<void> {
+export async function addGraduateGroups(
+  db: DbOrTx,
+  graduateId: string,
+  groups: { kind: 'composante' | 'vet'; code: string }[],
+): Promise<void> {
   if (groups.length === 0) return;
   await db('graduate_groups')
     .insert(groups.map((g) => ({ graduate_id: graduateId, group_kind: g.kind, code: g.code })))
     .onConflict(['graduate_id', 'group_kind', 'code'])
     .ignore();
 }
-

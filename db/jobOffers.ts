@@ -1,5 +1,5 @@
+import type { OfferKind, OfferStatus } from '../workflows/jobOffer/contract.js';
 import type { DbOrTx } from './connection.js';
-import type { OfferKind, OfferStatus } from '../workflows/jobOffer.messages.js';
 
 /** Job offers and their applications (migration 007). */
 
@@ -18,9 +18,25 @@ export interface OfferContent {
 }
 
 const columns = (db: DbOrTx) => [
-  'id', 'author_kind as authorKind', 'author_id as authorId', 'author_name as authorName', 'status', 'title', 'kind', 'company', 'location', 'description', 'contract',
-  db.raw(`to_char(starts_on, 'YYYY-MM-DD') as "startsOn"`), 'contact_email as contactEmail', 'publication_duration as publicationDuration', 'revision',
-  'published_at as publishedAt', 'expires_at as expiresAt', 'created_at as createdAt', 'updated_at as updatedAt',
+  'id',
+  'author_kind as authorKind',
+  'author_id as authorId',
+  'author_name as authorName',
+  'status',
+  'title',
+  'kind',
+  'company',
+  'location',
+  'description',
+  'contract',
+  db.raw(`to_char(starts_on, 'YYYY-MM-DD') as "startsOn"`),
+  'contact_email as contactEmail',
+  'publication_duration as publicationDuration',
+  'revision',
+  'published_at as publishedAt',
+  'expires_at as expiresAt',
+  'created_at as createdAt',
+  'updated_at as updatedAt',
 ];
 
 export type OfferRow = OfferContent & {
@@ -37,12 +53,25 @@ export type OfferRow = OfferContent & {
 };
 
 const contentColumns = (c: OfferContent) => ({
-  title: c.title, kind: c.kind, company: c.company, location: c.location, description: c.description, contract: c.contract,
-  starts_on: c.startsOn, contact_email: c.contactEmail, publication_duration: c.publicationDuration,
+  title: c.title,
+  kind: c.kind,
+  company: c.company,
+  location: c.location,
+  description: c.description,
+  contract: c.contract,
+  starts_on: c.startsOn,
+  contact_email: c.contactEmail,
+  publication_duration: c.publicationDuration,
 });
 
-export async function insertOffer(db: DbOrTx, author: { kind: OfferAuthorKind; id: string; name: string }, content: OfferContent): Promise<string> {
-  const [row] = await db('job_offers').insert({ author_kind: author.kind, author_id: author.id, author_name: author.name, ...contentColumns(content) }).returning('id');
+export async function insertOffer(
+  db: DbOrTx,
+  author: { kind: OfferAuthorKind; id: string; name: string },
+  content: OfferContent,
+): Promise<string> {
+  const [row] = await db('job_offers')
+    .insert({ author_kind: author.kind, author_id: author.id, author_name: author.name, ...contentColumns(content) })
+    .returning('id');
   return row.id;
 }
 
@@ -101,7 +130,11 @@ export async function searchPublishedOffers(db: DbOrTx, s: OfferSearch): Promise
   if (s.q) base.whereRaw(`search @@ websearch_to_tsquery('fr_unaccent', ?)`, [s.q]);
   if (s.publishedSince) base.where('published_at', '>=', s.publishedSince);
   const counted = await base.clone().count<{ count: string }[]>('* as count');
-  const items = await base.select(columns(db)).orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id' }]).limit(s.pageSize).offset((s.page - 1) * s.pageSize);
+  const items = await base
+    .select(columns(db))
+    .orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id' }])
+    .limit(s.pageSize)
+    .offset((s.page - 1) * s.pageSize);
   return { total: Number(counted[0]?.count ?? 0), items };
 }
 
@@ -110,12 +143,19 @@ export async function findPublishedOffer(db: DbOrTx, id: string): Promise<OfferR
 }
 
 /** Where the lifecycle's mails to the author go: the address of their account. */
-export async function authorContact(db: DbOrTx, offerId: string): Promise<{ email: string; name: string; title: string; company: string; expiresAt: Date | null } | undefined> {
-  const offer = await db('job_offers').where({ id: offerId }).first('author_kind', 'author_id', 'author_name', 'title', 'company', 'expires_at');
+export async function authorContact(
+  db: DbOrTx,
+  offerId: string,
+): Promise<{ email: string; name: string; title: string; company: string; expiresAt: Date | null } | undefined> {
+  const offer = await db('job_offers')
+    .where({ id: offerId })
+    .first('author_kind', 'author_id', 'author_name', 'title', 'company', 'expires_at');
   if (!offer) return undefined;
   const table = offer.author_kind === 'graduate' ? 'graduate_accounts' : 'recruiter_accounts';
   const account = await db(table).where({ id: offer.author_id }).first('email');
-  return account && { email: account.email, name: offer.author_name, title: offer.title, company: offer.company, expiresAt: offer.expires_at };
+  return (
+    account && { email: account.email, name: offer.author_name, title: offer.title, company: offer.company, expiresAt: offer.expires_at }
+  );
 }
 
 export interface NewApplication {
@@ -133,8 +173,15 @@ export interface NewApplication {
 export async function insertApplication(db: DbOrTx, a: NewApplication): Promise<string | undefined> {
   const rows = await db('job_offer_applications')
     .insert({
-      offer_id: a.offerId, applicant_kind: a.applicantKind, applicant_id: a.applicantId, applicant_name: a.applicantName, applicant_email: a.applicantEmail,
-      message: a.message, cv_filename: a.cvFilename, cv: a.cv, cv_size: a.cv.length,
+      offer_id: a.offerId,
+      applicant_kind: a.applicantKind,
+      applicant_id: a.applicantId,
+      applicant_name: a.applicantName,
+      applicant_email: a.applicantEmail,
+      message: a.message,
+      cv_filename: a.cvFilename,
+      cv: a.cv,
+      cv_size: a.cv.length,
     })
     .onConflict(['offer_id', 'applicant_kind', 'applicant_id'])
     .ignore()
@@ -147,7 +194,16 @@ export async function applicationForForward(db: DbOrTx, id: string) {
   return db('job_offer_applications as a')
     .join('job_offers as o', 'o.id', 'a.offer_id')
     .where('a.id', id)
-    .first('a.applicant_name as applicantName', 'a.applicant_email as applicantEmail', 'a.message', 'a.cv_filename as cvFilename', 'a.cv', 'o.title as offerTitle', 'o.company', 'o.contact_email as contactEmail');
+    .first(
+      'a.applicant_name as applicantName',
+      'a.applicant_email as applicantEmail',
+      'a.message',
+      'a.cv_filename as cvFilename',
+      'a.cv',
+      'o.title as offerTitle',
+      'o.company',
+      'o.contact_email as contactEmail',
+    );
 }
 
 export async function markApplicationForwarded(db: DbOrTx, id: string): Promise<void> {
@@ -156,7 +212,16 @@ export async function markApplicationForwarded(db: DbOrTx, id: string): Promise<
 
 export async function listApplications(db: DbOrTx, offerId: string) {
   return db('job_offer_applications')
-    .select('id', 'applicant_name as applicantName', 'applicant_email as applicantEmail', 'message', 'cv_filename as cvFilename', 'cv_size as cvSize', 'forwarded_at as forwardedAt', 'created_at as createdAt')
+    .select(
+      'id',
+      'applicant_name as applicantName',
+      'applicant_email as applicantEmail',
+      'message',
+      'cv_filename as cvFilename',
+      'cv_size as cvSize',
+      'forwarded_at as forwardedAt',
+      'created_at as createdAt',
+    )
     .where({ offer_id: offerId })
     .orderBy('created_at', 'asc');
 }
@@ -164,6 +229,10 @@ export async function listApplications(db: DbOrTx, offerId: string) {
 /** How many applications each offer received, for « Mes offres d’emploi ». */
 export async function applicationCounts(db: DbOrTx, offerIds: string[]): Promise<Map<string, number>> {
   if (offerIds.length === 0) return new Map();
-  const rows = await db('job_offer_applications').whereIn('offer_id', offerIds).groupBy('offer_id').select('offer_id').count<{ offer_id: string; n: string }[]>('* as n');
+  const rows = await db('job_offer_applications')
+    .whereIn('offer_id', offerIds)
+    .groupBy('offer_id')
+    .select('offer_id')
+    .count<{ offer_id: string; n: string }[]>('* as n');
   return new Map(rows.map((r) => [r.offer_id, Number(r.n)]));
 }

@@ -30,5 +30,8 @@ export async function listLifecycleEvents(db: DbOrTx, subjectId: string) {
   return db('lifecycle_events')
     .select('workflow_id as workflowId', 'kind', 'step', 'status', 'details', 'at')
     .where({ subject_id: subjectId })
-    .orderBy([{ column: 'at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+    .orderBy([
+      { column: 'at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
 }

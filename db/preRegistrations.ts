@@ -48,7 +48,10 @@ export async function findPreRegistration(db: DbOrTx, id: string): Promise<PreRe
 }
 
 export async function findActivePreRegistration(db: DbOrTx, sessionId: string, applicantId: string): Promise<PreRegistration | undefined> {
-  return db(table).where({ session_id: sessionId, applicant_id: applicantId }).whereNotIn('status', ['withdrawn', 'refused', 'cancelled']).first();
+  return db(table)
+    .where({ session_id: sessionId, applicant_id: applicantId })
+    .whereNotIn('status', ['withdrawn', 'refused', 'cancelled'])
+    .first();
 }
 
 /** Saves one step of a draft; only drafts are editable (a sent request is the workflow's). */
@@ -67,8 +70,15 @@ export async function markSubmitted(db: DbOrTx, id: string): Promise<boolean> {
   return updated > 0;
 }
 
-export async function setStatus(db: DbOrTx, id: string, status: PreRegistrationStatus, extra: Partial<Pick<PreRegistration, 'waitlisted_at'>> = {}): Promise<void> {
-  await db(table).where({ id }).update({ status, ...extra, updated_at: db.fn.now() });
+export async function setStatus(
+  db: DbOrTx,
+  id: string,
+  status: PreRegistrationStatus,
+  extra: Partial<Pick<PreRegistration, 'waitlisted_at'>> = {},
+): Promise<void> {
+  await db(table)
+    .where({ id })
+    .update({ status, ...extra, updated_at: db.fn.now() });
 }
 
 export async function listForApplicant(db: DbOrTx, applicantId: string) {
@@ -92,7 +102,15 @@ export async function listForApplicant(db: DbOrTx, applicantId: string) {
 export async function listForSession(db: DbOrTx, sessionId: string, status?: PreRegistrationStatus) {
   return db(`${table} as p`)
     .join('candidate_accounts as c', 'c.id', 'p.applicant_id')
-    .select('p.id', 'p.status', 'p.submitted_at as submittedAt', 'p.waitlisted_at as waitlistedAt', 'c.last_name as lastName', 'c.first_name as firstName', 'c.email')
+    .select(
+      'p.id',
+      'p.status',
+      'p.submitted_at as submittedAt',
+      'p.waitlisted_at as waitlistedAt',
+      'c.last_name as lastName',
+      'c.first_name as firstName',
+      'c.email',
+    )
     .where('p.session_id', sessionId)
     .modify((q) => {
       if (status) q.where('p.status', status);

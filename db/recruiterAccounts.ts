@@ -31,7 +31,20 @@ const table = 'recruiter_accounts';
 
 export async function insertPendingRecruiter(
   db: DbOrTx,
-  r: Pick<RecruiterAccount, 'company_name' | 'siret' | 'company_address' | 'company_website' | 'contact_last_name' | 'contact_first_name' | 'contact_job_title' | 'contact_phone' | 'email' | 'password_hash' | 'terms_version'>,
+  r: Pick<
+    RecruiterAccount,
+    | 'company_name'
+    | 'siret'
+    | 'company_address'
+    | 'company_website'
+    | 'contact_last_name'
+    | 'contact_first_name'
+    | 'contact_job_title'
+    | 'contact_phone'
+    | 'email'
+    | 'password_hash'
+    | 'terms_version'
+  >,
 ): Promise<RecruiterAccount | undefined> {
   const rows = await db(table)
     .insert({ ...r, terms_accepted_at: db.fn.now() })
@@ -51,5 +64,7 @@ export async function findRecruiterByEmail(db: DbOrTx, email: string): Promise<R
 }
 
 export async function updateRecruiter(db: DbOrTx, id: string, fields: Record<string, unknown>): Promise<number> {
-  return db(table).where({ id }).update({ ...fields, updated_at: db.fn.now() });
+  return db(table)
+    .where({ id })
+    .update({ ...fields, updated_at: db.fn.now() });
 }

@@ -10,7 +10,10 @@ export interface StaffAbsence {
 
 const table = 'staff_absences';
 
-export async function insertAbsence(db: DbOrTx, absence: { staffId: string; delegateId: string; startsAt: Date; endsAt: Date }): Promise<StaffAbsence> {
+export async function insertAbsence(
+  db: DbOrTx,
+  absence: { staffId: string; delegateId: string; startsAt: Date; endsAt: Date },
+): Promise<StaffAbsence> {
   const [row] = await db(table)
     .insert({ staff_id: absence.staffId, delegate_id: absence.delegateId, starts_at: absence.startsAt, ends_at: absence.endsAt })
     .returning('*');
@@ -27,5 +30,10 @@ export async function deleteAbsence(db: DbOrTx, staffId: string, id: string): Pr
 
 /** The absence covering `at`, if any (the most recently declared wins when windows overlap). */
 export async function absenceAt(db: DbOrTx, staffId: string, at: Date): Promise<StaffAbsence | undefined> {
-  return db(table).where({ staff_id: staffId }).where('starts_at', '<=', at).where('ends_at', '>', at).orderBy('created_at', 'desc').first();
+  return db(table)
+    .where({ staff_id: staffId })
+    .where('starts_at', '<=', at)
+    .where('ends_at', '>', at)
+    .orderBy('created_at', 'desc')
+    .first();
 }

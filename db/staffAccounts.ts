@@ -1,4 +1,4 @@
-import type { StaffRole } from '../workflows/approval/messages.js';
+import type { StaffRole } from '../workflows/kit/approval/contract.js';
 import type { DbOrTx } from './connection.js';
 
 export interface StaffAccount {
@@ -35,11 +35,17 @@ export async function rolesOf(db: DbOrTx, staffId: string): Promise<StaffRoleGra
 export async function listStaff(db: DbOrTx): Promise<StaffWithRoles[]> {
   const accounts: StaffAccount[] = await db(table).select('*').orderBy('display_name');
   const grants: (StaffRoleGrant & { staff_id: string })[] = await db('staff_roles').select('*').orderBy(['role', 'scope']);
-  return accounts.map(({ password_hash: _hidden, ...account }) => ({ ...account, roles: grants.filter((g) => g.staff_id === account.id).map(({ role, scope }) => ({ role, scope })) }));
+  return accounts.map(({ password_hash: _hidden, ...account }) => ({
+    ...account,
+    roles: grants.filter((g) => g.staff_id === account.id).map(({ role, scope }) => ({ role, scope })),
+  }));
 }
 
 /** Inserts the account, or returns undefined when the address already has one. */
-export async function insertStaff(db: DbOrTx, fields: { email: string; displayName: string; passwordHash: string | null }): Promise<StaffAccount | undefined> {
+export async function insertStaff(
+  db: DbOrTx,
+  fields: { email: string; displayName: string; passwordHash: string | null },
+): Promise<StaffAccount | undefined> {
   const rows = await db(table)
     .insert({ email: fields.email, display_name: fields.displayName, password_hash: fields.passwordHash })
     .onConflict('email')
@@ -48,19 +54,31 @@ export async function insertStaff(db: DbOrTx, fields: { email: string; displayNa
   return rows[0];
 }
 
-export async function updateStaff(db: DbOrTx, id: string, fields: { displayName?: string; active?: boolean; passwordHash?: string }): Promise<boolean> {
+export async function updateStaff(
+  db: DbOrTx,
+  id: string,
+  fields: { displayName?: string; active?: boolean; passwordHash?: string },
+): Promise<boolean> {
   const changes = {
     ...(fields.displayName !== undefined ? { display_name: fields.displayName } : {}),
     ...(fields.active !== undefined ? { active: fields.active } : {}),
     ...(fields.passwordHash !== undefined ? { password_hash: fields.passwordHash } : {}),
   };
-  return (await db(table).where({ id }).update({ ...changes, updated_at: db.fn.now() })) > 0;
+  return (
+    (await db(table)
+      .where({ id })
+      .update({ ...changes, updated_at: db.fn.now() })) > 0
+  );
 }
 
 /** Replaces every grant of the account (the admin form edits the whole set). */
 export async function replaceRoles(db: DbOrTx, staffId: string, grants: StaffRoleGrant[]): Promise<void> {
   await db('staff_roles').where({ staff_id: staffId }).delete();
-  if (grants.length) await db('staff_roles').insert(grants.map((g) => ({ staff_id: staffId, role: g.role, scope: g.scope }))).onConflict().ignore();
+  if (grants.length)
+    await db('staff_roles')
+      .insert(grants.map((g) => ({ staff_id: staffId, role: g.role, scope: g.scope })))
+      .onConflict()
+      .ignore();
 }
 
 /** Active staff holding `role` (for `scope`, or any scope when none is given). */

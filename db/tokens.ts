@@ -80,5 +80,9 @@ export async function consumeToken(db: DbOrTx, id: string): Promise<boolean> {
 }
 
 export async function revokeTokensOf(db: DbOrTx, subjectId: string, purpose: LinkPurpose): Promise<void> {
-  await db(table).where({ subject_id: subjectId, purpose }).whereNull('used_at').whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+  await db(table)
+    .where({ subject_id: subjectId, purpose })
+    .whereNull('used_at')
+    .whereNull('revoked_at')
+    .update({ revoked_at: db.fn.now() });
 }

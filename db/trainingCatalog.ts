@@ -45,7 +45,10 @@ function sessionsQuery(db: DbOrTx) {
     .orderBy('s.starts_on');
 }
 
-function withDerived(row: Omit<TrainingSessionView, 'seatsLeft' | 'registrationOpen'>, today = new Date().toISOString().slice(0, 10)): TrainingSessionView {
+function withDerived(
+  row: Omit<TrainingSessionView, 'seatsLeft' | 'registrationOpen'>,
+  today = new Date().toISOString().slice(0, 10),
+): TrainingSessionView {
   return { ...row, seatsLeft: Math.max(0, row.capacity - row.seatsTaken), registrationOpen: row.state === 'open' && row.startsOn > today };
 }
 
@@ -66,7 +69,12 @@ export async function searchActions(
     .orderBy('title')
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
-  const sessions = rows.length ? await sessionsQuery(db).whereIn('s.action_id', rows.map((r) => r.id)) : [];
+  const sessions = rows.length
+    ? await sessionsQuery(db).whereIn(
+        's.action_id',
+        rows.map((r) => r.id),
+      )
+    : [];
   return {
     total: Number(counted?.count ?? 0),
     items: rows.map((action) => ({ ...action, sessions: sessions.filter((s) => s.actionId === action.id).map((s) => withDerived(s)) })),
@@ -74,7 +82,11 @@ export async function searchActions(
 }
 
 export async function listThemes(db: DbOrTx): Promise<{ theme: string; actions: number }[]> {
-  const rows = await db('training_actions').select('theme').count<{ theme: string; count: number }[]>('* as count').groupBy('theme').orderBy('theme');
+  const rows = await db('training_actions')
+    .select('theme')
+    .count<{ theme: string; count: number }[]>('* as count')
+    .groupBy('theme')
+    .orderBy('theme');
   return rows.map((r) => ({ theme: r.theme, actions: Number(r.count) }));
 }
 
@@ -92,16 +104,35 @@ export async function findSession(db: DbOrTx, id: string): Promise<TrainingSessi
 
 export async function insertAction(db: DbOrTx, action: Omit<TrainingActionView, 'id'>): Promise<TrainingActionView> {
   const [row] = await db('training_actions')
-    .insert({ code: action.code, title: action.title, theme: action.theme, description: action.description, objectives: action.objectives, audience: action.audience, project_manager_id: action.projectManagerId })
+    .insert({
+      code: action.code,
+      title: action.title,
+      theme: action.theme,
+      description: action.description,
+      objectives: action.objectives,
+      audience: action.audience,
+      project_manager_id: action.projectManagerId,
+    })
     .returning(actionColumns);
   return row;
 }
 
 export async function updateAction(db: DbOrTx, id: string, patch: Partial<Omit<TrainingActionView, 'id' | 'code'>>): Promise<boolean> {
   const columns = Object.fromEntries(
-    Object.entries({ title: patch.title, theme: patch.theme, description: patch.description, objectives: patch.objectives, audience: patch.audience, project_manager_id: patch.projectManagerId }).filter(([, v]) => v !== undefined),
+    Object.entries({
+      title: patch.title,
+      theme: patch.theme,
+      description: patch.description,
+      objectives: patch.objectives,
+      audience: patch.audience,
+      project_manager_id: patch.projectManagerId,
+    }).filter(([, v]) => v !== undefined),
   );
-  return (await db('training_actions').where({ id }).update({ ...columns, updated_at: db.fn.now() })) > 0;
+  return (
+    (await db('training_actions')
+      .where({ id })
+      .update({ ...columns, updated_at: db.fn.now() })) > 0
+  );
 }
 
 export async function insertSession(
@@ -109,7 +140,13 @@ export async function insertSession(
   session: { actionId: string; startsOn: string; endsOn: string; place: string; capacity: number },
 ): Promise<string> {
   const [row] = await db('training_sessions')
-    .insert({ action_id: session.actionId, starts_on: session.startsOn, ends_on: session.endsOn, place: session.place, capacity: session.capacity })
+    .insert({
+      action_id: session.actionId,
+      starts_on: session.startsOn,
+      ends_on: session.endsOn,
+      place: session.place,
+      capacity: session.capacity,
+    })
     .returning('id');
   return row.id;
 }
@@ -120,7 +157,17 @@ export async function updateSession(
   patch: { startsOn?: string; endsOn?: string; place?: string; capacity?: number; state?: 'open' | 'closed' | 'cancelled' },
 ): Promise<boolean> {
   const columns = Object.fromEntries(
-    Object.entries({ starts_on: patch.startsOn, ends_on: patch.endsOn, place: patch.place, capacity: patch.capacity, state: patch.state }).filter(([, v]) => v !== undefined),
+    Object.entries({
+      starts_on: patch.startsOn,
+      ends_on: patch.endsOn,
+      place: patch.place,
+      capacity: patch.capacity,
+      state: patch.state,
+    }).filter(([, v]) => v !== undefined),
   );
-  return (await db('training_sessions').where({ id }).update({ ...columns, updated_at: db.fn.now() })) > 0;
+  return (
+    (await db('training_sessions')
+      .where({ id })
+      .update({ ...columns, updated_at: db.fn.now() })) > 0
+  );
 }

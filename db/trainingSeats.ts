@@ -25,7 +25,9 @@ export async function claimSeat(db: Knex, preRegistrationId: string): Promise<'a
       await tx('pre_registrations').where({ id: preRegistrationId }).update({ status: 'accepted', updated_at: tx.fn.now() });
       return 'accepted' as const;
     }
-    await tx('pre_registrations').where({ id: preRegistrationId }).update({ status: 'waitlisted', waitlisted_at: tx.fn.now(), updated_at: tx.fn.now() });
+    await tx('pre_registrations')
+      .where({ id: preRegistrationId })
+      .update({ status: 'waitlisted', waitlisted_at: tx.fn.now(), updated_at: tx.fn.now() });
     return 'waitlisted' as const;
   });
 }
@@ -39,9 +41,14 @@ export async function reserveFreedSeats(db: Knex, sessionId: string): Promise<st
   return db.transaction(async (tx) => {
     const session = await tx('training_sessions').where({ id: sessionId }).forUpdate().first('capacity', 'state');
     if (!session || session.state === 'cancelled') return [];
-    const free = session.capacity - (await countOf(tx('pre_registrations').where({ session_id: sessionId }).whereIn('status', holdingSeat)));
+    const free =
+      session.capacity - (await countOf(tx('pre_registrations').where({ session_id: sessionId }).whereIn('status', holdingSeat)));
     if (free > 0) {
-      const next = await tx('pre_registrations').where({ session_id: sessionId, status: 'waitlisted' }).orderBy('waitlisted_at').limit(free).pluck('id');
+      const next = await tx('pre_registrations')
+        .where({ session_id: sessionId, status: 'waitlisted' })
+        .orderBy('waitlisted_at')
+        .limit(free)
+        .pluck('id');
       if (next.length) await tx('pre_registrations').whereIn('id', next).update({ status: 'seat_offered', updated_at: tx.fn.now() });
     }
     return tx('pre_registrations').where({ session_id: sessionId, status: 'seat_offered' }).pluck('id');
@@ -51,7 +58,9 @@ export async function reserveFreedSeats(db: Knex, sessionId: string): Promise<st
 /** 1-based rank on the wait-list, for the mail that tells the person where they stand. */
 export async function waitListRank(db: DbOrTx, preRegistrationId: string): Promise<number | undefined> {
   const row = await db('pre_registrations').where({ id: preRegistrationId }).first('session_id', 'status', 'waitlisted_at');
-  if (!row || row.status !== 'waitlisted') return undefined;
-  const ahead = await countOf(db('pre_registrations').where({ session_id: row.session_id, status: 'waitlisted' }).where('waitlisted_at', '<', row.waitlisted_at));
+  if (row?.status !== 'waitlisted') return undefined;
+  const ahead = await countOf(
+    db('pre_registrations').where({ session_id: row.session_id, status: 'waitlisted' }).where('waitlisted_at', '<', row.waitlisted_at),
+  );
   return ahead + 1;
 }

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { exitPromise, isAlive, isPortBusy, once, OutputTail, portOrFree, terminate, waitFor } from './freePort.js';
+import { exitPromise, isAlive, isPortBusy, OutputTail, once, portOrFree, terminate, waitFor } from './freePort.js';
 
 export interface EmbeddedPostgresHandle {
   /** `postgres://postgres:postgres@127.0.0.1:<port>/<database>` */
@@ -232,11 +232,15 @@ async function spawnPostgres(
   const child = spawn(
     binary,
     [
-      '-D', dataDir,
-      '-p', String(port),
-      '-c', `listen_addresses=${HOST}`,
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      `listen_addresses=${HOST}`,
       // TCP only: no socket file in /tmp or /var/run/postgresql to clash or go missing.
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
     ],
     { ...ids, detached: ownProcessGroup, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
@@ -330,13 +334,15 @@ async function ensureDatabase(port: number, database: string) {
     }
     // Fails loudly at start rather than at the first search if an extension is unusable
     // (pgcrypto, for one, needs a compatible libcrypto).
-    await c.query(`SELECT 'Élodie'::citext = 'éLODIE'::citext AS citext_ok,
+    await c
+      .query(`SELECT 'Élodie'::citext = 'éLODIE'::citext AS citext_ok,
                           unaccent('Hélène') = 'Helene' AS unaccent_ok,
                           similarity('Hélène', 'Helene') > 0 AS trgm_ok,
-                          length(digest('x', 'sha256')) = 32 AS pgcrypto_ok`).then(({ rows }) => {
-      const failed = Object.entries(rows[0] as Record<string, boolean>).filter(([, ok]) => !ok);
-      if (failed.length > 0) throw new Error(`PostgreSQL extension check failed: ${failed.map(([name]) => name).join(', ')}`);
-    });
+                          length(digest('x', 'sha256')) = 32 AS pgcrypto_ok`)
+      .then(({ rows }) => {
+        const failed = Object.entries(rows[0] as Record<string, boolean>).filter(([, ok]) => !ok);
+        if (failed.length > 0) throw new Error(`PostgreSQL extension check failed: ${failed.map(([name]) => name).join(', ')}`);
+      });
   });
 }
 

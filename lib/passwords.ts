@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (an ambient const enum, not importable as a value). */
 const ARGON2ID = 2;
+
 import { z } from 'zod';
 
 export interface PasswordHasher {

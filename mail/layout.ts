@@ -13,7 +13,7 @@ export interface RenderedMail {
 
 /** Paragraphs are plain text; `link` renders as a button in HTML and a bare URL in text. */
 export function renderMail(subject: string, paragraphs: string[], link?: { label: string; url: string }): RenderedMail {
-  const text = [...paragraphs, ...(link ? [`${link.label} : ${link.url}`] : [])].join('\n\n') + '\n';
+  const text = `${[...paragraphs, ...(link ? [`${link.label} : ${link.url}`] : [])].join('\n\n')}\n`;
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const button = link
     ? `<p><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 16px;background:#1d4f91;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(link.label)}</a></p>

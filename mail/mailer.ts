@@ -56,7 +56,12 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
     // Nagle's algorithm holds the message's last segment until the server's delayed ACK (~40 ms
     // a mail). On plain connections (STARTTLS upgrades this same socket) we open the socket
     // ourselves with TCP_NODELAY; implicit TLS (smtps) keeps nodemailer's own.
-    ...(server.secure ? {} : { getSocket: (_options: unknown, callback: SocketCallback) => connectWithoutDelay(server.host ?? 'localhost', server.port ?? 25, CONNECT_TIMEOUT_MS, callback) }),
+    ...(server.secure
+      ? {}
+      : {
+          getSocket: (_options: unknown, callback: SocketCallback) =>
+            connectWithoutDelay(server.host ?? 'localhost', server.port ?? 25, CONNECT_TIMEOUT_MS, callback),
+        }),
   } as never);
   return {
     async send(mail) {

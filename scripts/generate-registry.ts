@@ -1,10 +1,10 @@
 /**
  * `npx tsx scripts/generate-registry.ts <out.csv> [--rows 200000] [--seed 1] [--separator ";"] [--latin1] [--bom]`
  *
- * Writes a synthetic registry export (lib/registry/fakeRegistry.ts) to try or measure the import.
+ * Writes a synthetic registry export (db/registry/fakeRegistry.ts) to try or measure the import.
  */
 import { parseArgs } from 'node:util';
-import { writeFakeRegistryCsv } from '../lib/registry/fakeRegistry.js';
+import { writeFakeRegistryCsv } from '../db/registry/fakeRegistry.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,7 +19,9 @@ const { values, positionals } = parseArgs({
 const out = positionals[0];
 const separator = values.separator === '\\t' ? '\t' : values.separator;
 if (!out || ![';', ',', '\t'].includes(separator)) {
-  console.error('Usage: npx tsx scripts/generate-registry.ts <out.csv> [--rows 200000] [--seed 1] [--separator ";"|","|"\\t"] [--latin1] [--bom]');
+  console.error(
+    'Usage: npx tsx scripts/generate-registry.ts <out.csv> [--rows 200000] [--seed 1] [--separator ";"|","|"\\t"] [--latin1] [--bom]',
+  );
   process.exit(1);
 }
 const started = Date.now();

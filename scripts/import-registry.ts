@@ -2,7 +2,7 @@
  * `npm run import:registry -- <file.csv> [--rejections rejets.csv] [--batch-size 1000]`
  *
  * Imports the graduate registry exported by the university's student information system (see
- * lib/registry/importRegistry.ts for what is accepted, lib/registry/columns.ts for column names).
+ * db/registry/importRegistry.ts for what is accepted, db/registry/columns.ts for column names).
  * DATABASE_URL defaults to the PostgreSQL of `npm start`.
  *
  * Exit code: 0 every line imported (or already there), 2 some lines rejected (the others are
@@ -12,9 +12,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createDb } from '../db/connection.js';
+import { REGISTRY_COLUMNS, RegistryHeaderError } from '../db/registry/columns.js';
+import { type ImportSummary, importRegistryFile } from '../db/registry/importRegistry.js';
 import { createProgressBar } from '../lib/progressBar.js';
-import { REGISTRY_COLUMNS, RegistryHeaderError } from '../lib/registry/columns.js';
-import { importRegistryFile, type ImportSummary } from '../lib/registry/importRegistry.js';
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:54329/approvals';
 const SHOWN_REJECTIONS = 100;
@@ -24,7 +24,9 @@ const usage = `Usage : npm run import:registry -- <fichier.csv> [--rejections re
 
 CSV exporté du SI scolarité : séparateur ; , ou tabulation, UTF-8 ou Latin-1, ligne d'en-tête.
 Colonnes reconnues (casse, accents, espaces et _ indifférents ; la première trouvée l'emporte) :
-${Object.entries(REGISTRY_COLUMNS).map(([field, names]) => `  ${field.padEnd(16)} ${names.join(', ')}`).join('\n')}
+${Object.entries(REGISTRY_COLUMNS)
+  .map(([field, names]) => `  ${field.padEnd(16)} ${names.join(', ')}`)
+  .join('\n')}
 Obligatoires : un nom (lastName ou birthName), firstNames, birthDate, vetCode, composanteCode, year.
 
 Code de sortie : 0 tout importé, 2 des lignes rejetées (les autres sont importées), 1 rien importé.
@@ -78,7 +80,9 @@ function formatSummary(file: string, s: ImportSummary): string {
   const separator = s.separator === '\t' ? 'tabulation' : `« ${s.separator} »`;
   const lines = [
     `Registre importé depuis ${file} (${s.encoding}, séparateur ${separator}) en ${(s.elapsedMs / 1000).toFixed(1)} s`,
-    `Colonnes : ${Object.entries(s.columns).map(([field, header]) => `${field} ← « ${header} »`).join(', ')}`,
+    `Colonnes : ${Object.entries(s.columns)
+      .map(([field, header]) => `${field} ← « ${header} »`)
+      .join(', ')}`,
     `Lignes lues        ${s.lines}`,
     `  insérées         ${s.inserted}`,
     `  mises à jour     ${s.updated}`,
@@ -98,7 +102,7 @@ function formatSummary(file: string, s: ImportSummary): string {
 
 function rejectionsCsv(s: ImportSummary): string {
   const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
-  return ['ligne;code;motif', ...s.rejected.map((r) => `${r.line};${r.code};${quote(r.reason)}`)].join('\n') + '\n';
+  return `${['ligne;code;motif', ...s.rejected.map((r) => `${r.line};${r.code};${quote(r.reason)}`)].join('\n')}\n`;
 }
 
 main().then(

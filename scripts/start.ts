@@ -21,7 +21,7 @@
  * process groups of their own, so that the terminal's Ctrl-C reaches only this script, which
  * stops them in that order.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -32,7 +32,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seeds/demo.js';
 import { startDevMail } from '../infra/devMail.js';
 import { startEmbeddedPostgres } from '../infra/embeddedPostgres.js';
-import { exitPromise, isAlive, isPortBusy, terminate, waitFor, type ExitInfo } from '../infra/freePort.js';
+import { type ExitInfo, exitPromise, isAlive, isPortBusy, terminate, waitFor } from '../infra/freePort.js';
 import { resolveTemporalCli, type TemporalCli } from '../infra/temporalCli.js';
 import { startTemporalDevServer } from '../infra/temporalDevServer.js';
 import { parseConfig } from '../lib/config.js';
@@ -96,7 +96,8 @@ async function ensurePortsFree(ports: Ports): Promise<void> {
   for (const [name, port] of Object.entries(ports)) {
     const { variable } = PORTS[name as keyof Ports];
     if (seen.has(port)) problems.push(`${variable} and ${seen.get(port)} are both ${port}.`);
-    else if (await isPortBusy(port)) problems.push(`Port ${port} (${variable}) is already in use: free it or choose another, e.g. ${variable}=${port + 1} npm start`);
+    else if (await isPortBusy(port))
+      problems.push(`Port ${port} (${variable}) is already in use: free it or choose another, e.g. ${variable}=${port + 1} npm start`);
     seen.set(port, variable);
   }
   if (problems.length > 0) {

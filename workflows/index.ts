@@ -1,10 +1,10 @@
 // Every lifecycle the worker runs. One file per lifecycle; messages live beside each.
-export { candidateAccount } from './candidateAccount.js';
-export { credentialRecovery } from './credentialRecovery.js';
-export { candidateEmailChange } from './candidateEmailChange.js';
-export { demoApprovalRequest } from './demoApprovalRequest.js';
-export { trainingPreRegistration } from './trainingPreRegistration.js';
-export { graduateRegistration } from './graduateRegistration.js';
-export { recruiterRegistration } from './recruiterRegistration.js';
-export { jobOffer } from './jobOffer.js';
-export { offerApplicationForward } from './offerApplicationForward.js';
+export { candidateAccount } from './candidateAccount/candidateAccount.js';
+export { candidateEmailChange } from './candidateAccount/candidateEmailChange.js';
+export { credentialRecovery } from './candidateAccount/credentialRecovery.js';
+export { demoApprovalRequest } from './demoApprovalRequest/demoApprovalRequest.js';
+export { graduateRegistration } from './graduateRegistration/graduateRegistration.js';
+export { offerApplicationForward } from './jobOffer/applicationForward.js';
+export { jobOffer } from './jobOffer/jobOffer.js';
+export { recruiterRegistration } from './recruiterRegistration/recruiterRegistration.js';
+export { trainingPreRegistration } from './trainingPreRegistration/trainingPreRegistration.js';

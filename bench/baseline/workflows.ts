@@ -7,7 +7,16 @@
  * `lifecycle-local-projection` patch. Activities do nothing (no database, no mail); the "mail"
  * tells the benchmark process over IPC, as our SMTP receiver would.
  */
-import { allHandlersFinished, ApplicationFailure, condition, defineUpdate, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  defineUpdate,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import type { BaselineActivities } from './activities.js';
 
 const step = proxyActivities<BaselineActivities>({

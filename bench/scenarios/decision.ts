@@ -10,11 +10,11 @@
  * is complete when its workflow has closed.
  */
 import type { Client } from '@temporalio/client';
-import { drive, type DriveResult } from '../support/arrivals.js';
+import { type DriveResult, drive } from '../support/arrivals.js';
+import { type Answer, answerText, http, openAndSubmitLink } from '../support/candidates.js';
 import type { Breakdown } from '../support/history.js';
-import { answerText, http, openAndSubmitLink, type Answer } from '../support/candidates.js';
 import type { Inbox, InboxMail } from '../support/inbox.js';
-import { summarize, type Summary } from '../support/stats.js';
+import { type Summary, summarize } from '../support/stats.js';
 
 export const decisionSubject = /^Décision attendue/;
 
@@ -54,19 +54,33 @@ async function decideThroughLink(baseUrl: string, link: string) {
   return { pageMs: opened.getMs, postMs: opened.postMs!, postedAt: opened.postedAt! };
 }
 
-async function oneRequest(context: { baseUrl: string; inbox: Inbox; client: Client; session: string; runId: string; index: number; thinkMs: number }): Promise<DecisionTimings> {
+async function oneRequest(context: {
+  baseUrl: string;
+  inbox: Inbox;
+  client: Client;
+  session: string;
+  runId: string;
+  index: number;
+  thinkMs: number;
+}): Promise<DecisionTimings> {
   const { baseUrl, inbox, index, runId } = context;
   const approvers = [1, 2].map((n) => `approbateur${n}.${runId}.${index}@entreprise.example`);
   const plan = { deadline: 'P14D', remindAfter: 'P3D', remindEvery: 'P2D' };
   const t0 = performance.now();
-  const created = await http(baseUrl, 'POST', '/api/approvals/demo-requests', {
-    title: `Demande ${index} du banc d’essai`,
-    details: { Formation: 'Excel avancé', Session: '12 janvier' },
-    steps: [
-      { step: 'superieur', approvers: [{ email: approvers[0] }], plan },
-      { step: 'charge-de-projet', approvers: [{ email: approvers[1] }], plan },
-    ],
-  }, { authorization: `Bearer ${context.session}` });
+  const created = await http(
+    baseUrl,
+    'POST',
+    '/api/approvals/demo-requests',
+    {
+      title: `Demande ${index} du banc d’essai`,
+      details: { Formation: 'Excel avancé', Session: '12 janvier' },
+      steps: [
+        { step: 'superieur', approvers: [{ email: approvers[0] }], plan },
+        { step: 'charge-de-projet', approvers: [{ email: approvers[1] }], plan },
+      ],
+    },
+    { authorization: `Bearer ${context.session}` },
+  );
   const startMs = performance.now() - t0;
   expectStatus('submit', created, 201);
   const createdAt = Date.now();

@@ -23,7 +23,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { startLifecycle } from '../../api/lifecycles.js';
-import { preRegistrationLifecycleStart } from '../../api/useCases/preRegistrationLifecycle.js';
+import { preRegistrationLifecycleStart } from '../../api/trainingPreRegistration/useCases.js';
 import { createDb, type Db } from '../../db/connection.js';
 import type { Config } from '../../lib/config.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
@@ -31,7 +31,7 @@ import { drive } from '../support/arrivals.js';
 import { http } from '../support/candidates.js';
 import { currentRss, peakRss, rssSampler } from '../support/processes.js';
 import { progressBar } from '../support/progress.js';
-import { summarize, type Summary } from '../support/stats.js';
+import { type Summary, summarize } from '../support/stats.js';
 
 /** Supervisors the tasks are spread over; the busiest gets one task in `busyEvery`. */
 const APPROVERS = 200;
@@ -76,19 +76,46 @@ async function setUp(context: { databaseUrl: string; baseUrl: string; config: Co
   const staffHash = await hasher.hash(PASSWORD);
   const run = context.runId;
   const approvers: { id: string; email: string }[] = await db('staff_accounts')
-    .insert(Array.from({ length: APPROVERS }, (_, i) => ({ email: `superieur.${i}.${run}@universite.example`, display_name: `Supérieur ${i}`, password_hash: staffHash })))
+    .insert(
+      Array.from({ length: APPROVERS }, (_, i) => ({
+        email: `superieur.${i}.${run}@universite.example`,
+        display_name: `Supérieur ${i}`,
+        password_hash: staffHash,
+      })),
+    )
     .returning(['id', 'email']);
   const [action] = await db('training_actions')
-    .insert({ code: `BENCH-${run}`.slice(0, 40), title: 'Excel avancé (banc d’essai)', theme: 'Bureautique', description: 'Action de formation du banc d’essai.' })
+    .insert({
+      code: `BENCH-${run}`.slice(0, 40),
+      title: 'Excel avancé (banc d’essai)',
+      theme: 'Bureautique',
+      description: 'Action de formation du banc d’essai.',
+    })
     .returning(['id', 'code', 'title']);
   const sessions = [];
   for (let s = 0; s < SESSIONS; s++) {
     const startsOn = new Date(Date.now() + (180 + 30 * s) * 86_400_000).toISOString().slice(0, 10);
-    const [row] = await db('training_sessions').insert({ action_id: action.id, starts_on: startsOn, ends_on: startsOn, place: 'Campus', capacity: 20 }).returning(['id']);
-    sessions.push({ id: row.id as string, actionId: action.id as string, actionCode: action.code as string, actionTitle: action.title as string, startsOn });
+    const [row] = await db('training_sessions')
+      .insert({ action_id: action.id, starts_on: startsOn, ends_on: startsOn, place: 'Campus', capacity: 20 })
+      .returning(['id']);
+    sessions.push({
+      id: row.id as string,
+      actionId: action.id as string,
+      actionCode: action.code as string,
+      actionTitle: action.title as string,
+      startsOn,
+    });
   }
   const [candidate] = await db('candidate_accounts')
-    .insert({ file_number: `B${run}`.slice(0, 20), last_name: 'Mesure', first_name: 'Camille', email: `camille.${run}@example.org`, password_hash: await hasher.hash(PASSWORD), status: 'active', validated_at: db.fn.now() })
+    .insert({
+      file_number: `B${run}`.slice(0, 20),
+      last_name: 'Mesure',
+      first_name: 'Camille',
+      email: `camille.${run}@example.org`,
+      password_hash: await hasher.hash(PASSWORD),
+      status: 'active',
+      validated_at: db.fn.now(),
+    })
     .returning(['id', 'email']);
   const typical = approvers[1]!;
   const busy = approvers[0]!;
@@ -106,7 +133,8 @@ async function setUp(context: { databaseUrl: string; baseUrl: string; config: Co
 }
 
 async function timeReads(baseUrl: string, fixture: Fixture) {
-  const get = (path: string, token: string) => async () => (await http(baseUrl, 'GET', path, undefined, { authorization: `Bearer ${token}` })).status;
+  const get = (path: string, token: string) => async () =>
+    (await http(baseUrl, 'GET', path, undefined, { authorization: `Bearer ${token}` })).status;
   const endpoints: Record<string, () => Promise<number>> = {
     'inbox, typical approver (GET /api/approvals/inbox)': get('/api/approvals/inbox', fixture.typicalToken),
     'inbox, busiest approver': get('/api/approvals/inbox', fixture.busyToken),
@@ -150,7 +178,14 @@ async function checkpoint(label: string, baseUrl: string, fixture: Fixture, work
 /** Writes `count` sent pre-registrations (and their applicants) as « Envoyer » leaves them; returns them. */
 async function writeSentForms(fixture: Fixture, runId: string, from: number, count: number) {
   const { db } = fixture;
-  const forms: { id: string; applicantId: string; name: string; email: string; supervisorEmail: string; session: Fixture['sessions'][number] }[] = [];
+  const forms: {
+    id: string;
+    applicantId: string;
+    name: string;
+    email: string;
+    supervisorEmail: string;
+    session: Fixture['sessions'][number];
+  }[] = [];
   for (let i = from; i < from + count; i++) {
     // The measured candidate owns the first SESSIONS forms, one per session.
     const own = i < SESSIONS;
@@ -167,7 +202,16 @@ async function writeSentForms(fixture: Fixture, runId: string, from: number, cou
   const newApplicants = forms.filter((f) => f.applicantId !== fixture.candidateId);
   if (newApplicants.length) {
     await db('candidate_accounts').insert(
-      newApplicants.map((f, k) => ({ id: f.applicantId, file_number: `B${runId}${from + k}`.slice(0, 30), last_name: 'Banc', first_name: f.name.split(' ')[0], email: f.email, password_hash: fixture.candidateHash, status: 'active', validated_at: db.fn.now() })),
+      newApplicants.map((f, k) => ({
+        id: f.applicantId,
+        file_number: `B${runId}${from + k}`.slice(0, 30),
+        last_name: 'Banc',
+        first_name: f.name.split(' ')[0],
+        email: f.email,
+        password_hash: fixture.candidateHash,
+        status: 'active',
+        validated_at: db.fn.now(),
+      })),
     );
   }
   await db('pre_registrations').insert(
@@ -185,7 +229,15 @@ async function writeSentForms(fixture: Fixture, runId: string, from: number, cou
 }
 
 /** Real lifecycles: forms in PostgreSQL, workflows started at `rate`/s, until each has its task open. */
-async function fillWithLifecycles(context: { client: Client; config: Config; taskQueue: string; runId: string; fixture: Fixture; count: number; rate: number }) {
+async function fillWithLifecycles(context: {
+  client: Client;
+  config: Config;
+  taskQueue: string;
+  runId: string;
+  fixture: Fixture;
+  count: number;
+  rate: number;
+}) {
   const { fixture, count } = context;
   const batch = 1000;
   const started: string[] = [];
@@ -217,14 +269,29 @@ async function fillWithLifecycles(context: { client: Client; config: Config; tas
   const deadline = Date.now() + Math.max(600_000, started.length * 1_000);
   let open = 0;
   while (Date.now() < deadline) {
-    open = Number((await fixture.db('approval_tasks').where({ status: 'pending', step: 'superieur' }).whereLike('workflow_id', 'training-pre-registration-%').count({ n: '*' }))[0]!.n);
+    open = Number(
+      (
+        await fixture
+          .db('approval_tasks')
+          .where({ status: 'pending', step: 'superieur' })
+          .whereLike('workflow_id', 'training-pre-registration-%')
+          .count({ n: '*' })
+      )[0]!.n,
+    );
     bar.update({ done: open, failed: failures, inFlight: started.length - open });
     if (open >= started.length) break;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   bar.finish();
   const totalS = (performance.now() - t0) / 1000;
-  return { started: started.length, failedToStart: failures, waitingOnTheirDecision: open, startRatePerS: Math.round((started.length / startedInS) * 10) / 10, reachedWaitingPerS: Math.round((open / totalS) * 10) / 10, seconds: Math.round(totalS) };
+  return {
+    started: started.length,
+    failedToStart: failures,
+    waitingOnTheirDecision: open,
+    startRatePerS: Math.round((started.length / startedInS) * 10) / 10,
+    reachedWaitingPerS: Math.round((open / totalS) * 10) / 10,
+    seconds: Math.round(totalS),
+  };
 }
 
 /** Projection rows only (no workflow): tops pending tasks up to `total`, with pre-registrations and applicants. */
@@ -239,7 +306,16 @@ async function fillWithRows(fixture: Fixture, runId: string, total: number) {
     const size = Math.min(chunk, missing - done);
     const offset = current + done;
     await db.transaction(async (tx) => {
-      const params = { run: runId, offset, size, session: fixture.sessions[0]!.id, hash: fixture.candidateHash, approvers: approverIds, busyEvery: BUSY_EVERY, n: APPROVERS };
+      const params = {
+        run: runId,
+        offset,
+        size,
+        session: fixture.sessions[0]!.id,
+        hash: fixture.candidateHash,
+        approvers: approverIds,
+        busyEvery: BUSY_EVERY,
+        n: APPROVERS,
+      };
       // Same distribution as the lifecycles: the busiest approver gets one in BUSY_EVERY, the others round robin.
       await tx.raw(
         `CREATE TEMP TABLE bench_rows ON COMMIT DROP AS
@@ -306,13 +382,26 @@ export async function scaleScenario(context: {
     const checkpoints = [await checkpoint('before', context.baseUrl, fixture, context.workerPid)];
     const report: ScaleReport = { workerRss: { beforeFill: currentRss(context.workerPid) }, checkpoints };
     if (context.lifecycles > 0) {
-      context.say(`scale: ${context.lifecycles} training pre-registrations left waiting on their supervisor (${context.fillRate} starts/s)`);
+      context.say(
+        `scale: ${context.lifecycles} training pre-registrations left waiting on their supervisor (${context.fillRate} starts/s)`,
+      );
       const sampler = rssSampler(() => context.workerPid);
       report.lifecycles = await fillWithLifecycles({ ...context, fixture, count: context.lifecycles, rate: context.fillRate });
       sampler.stop();
-      report.workerRss = { ...report.workerRss, peakDuringFill: sampler.peak(), afterFill: currentRss(context.workerPid), peakVmHWM: peakRss(context.workerPid) };
-      report.runningPreRegistrationWorkflows = (await context.client.workflow.count(`WorkflowType = "trainingPreRegistration" AND ExecutionStatus = "Running"`).catch(() => undefined))?.count;
-      checkpoints.push(await checkpoint(`${report.lifecycles.waitingOnTheirDecision} lifecycles waiting`, context.baseUrl, fixture, context.workerPid));
+      report.workerRss = {
+        ...report.workerRss,
+        peakDuringFill: sampler.peak(),
+        afterFill: currentRss(context.workerPid),
+        peakVmHWM: peakRss(context.workerPid),
+      };
+      report.runningPreRegistrationWorkflows = (
+        await context.client.workflow
+          .count(`WorkflowType = "trainingPreRegistration" AND ExecutionStatus = "Running"`)
+          .catch(() => undefined)
+      )?.count;
+      checkpoints.push(
+        await checkpoint(`${report.lifecycles.waitingOnTheirDecision} lifecycles waiting`, context.baseUrl, fixture, context.workerPid),
+      );
     }
     if (context.rows > 0) {
       context.say(`scale: pending tasks topped up to ${context.rows} with projection rows (no workflow behind them)`);

@@ -91,7 +91,14 @@ export async function openAndSubmitLink(
   const started = performance.now();
   let supersededRetries = 0;
   for (;;) {
-    const post = await http(baseUrl, 'POST', url, new URLSearchParams({ csrf, ...options.fields }).toString(), { origin: baseUrl }, options.timeoutMs);
+    const post = await http(
+      baseUrl,
+      'POST',
+      url,
+      new URLSearchParams({ csrf, ...options.fields }).toString(),
+      { origin: baseUrl },
+      options.timeoutMs,
+    );
     if (options.retrySuperseded && isSupersededAnswer(post) && supersededRetries < 80) {
       supersededRetries += 1;
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -162,7 +169,15 @@ export async function timedCandidateLifecycle(context: {
   expect('login', session, 201);
 
   await Promise.all([inbox.waitFor(candidate.email, subjects.validated, { timeoutMs }), context.workflowClosed(accountId)]);
-  return { startMs: t1 - t0, createdToMailMs, validationToActiveMs: link.postMs!, loginMs, totalMs: performance.now() - t0, accountId, supersededRetries: link.supersededRetries };
+  return {
+    startMs: t1 - t0,
+    createdToMailMs,
+    validationToActiveMs: link.postMs!,
+    loginMs,
+    totalMs: performance.now() - t0,
+    accountId,
+    supersededRetries: link.supersededRetries,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,9 +238,18 @@ export async function patientCandidateLifecycle(context: {
   const { baseUrl, inbox, answers } = context;
   const deadline = Date.now() + context.timeoutMs;
   const candidate = candidateFor(context.runId, context.index);
-  const outcome: PatientOutcome = { email: candidate.email, createdBehindAnError: false, validationMails: 0, supersededRefusals: 0, loginsRefusedAfterValidation: 0, done: false };
+  const outcome: PatientOutcome = {
+    email: candidate.email,
+    createdBehindAnError: false,
+    validationMails: 0,
+    supersededRefusals: 0,
+    loginsRefusedAfterValidation: 0,
+    done: false,
+  };
   try {
-    const created = await patiently(candidate.email, 'create', answers, deadline, () => http(baseUrl, 'POST', '/api/candidates', candidate));
+    const created = await patiently(candidate.email, 'create', answers, deadline, () =>
+      http(baseUrl, 'POST', '/api/candidates', candidate),
+    );
     if (created.status === 201) outcome.accountId = created.body.accountId;
     // A 409 after a failed attempt: that attempt had committed although it answered an error.
     else if (created.status === 409 && created.afterTransient) outcome.createdBehindAnError = true;
@@ -235,7 +259,11 @@ export async function patientCandidateLifecycle(context: {
     const mail: InboxMail = await inbox.waitFor(candidate.email, subjects.validation, { timeoutMs: remaining() });
     await new Promise((resolve) => setTimeout(resolve, context.clickDelayMs));
     // The newest validation mail holds the link that works (a resend replaces the previous one).
-    const latest = () => inbox.to(candidate.email).filter((m) => subjects.validation.test(m.subject)).at(-1) ?? mail;
+    const latest = () =>
+      inbox
+        .to(candidate.email)
+        .filter((m) => subjects.validation.test(m.subject))
+        .at(-1) ?? mail;
     outcome.validationMails = inbox.to(candidate.email).filter((m) => subjects.validation.test(m.subject)).length;
 
     let validated = false;
@@ -256,13 +284,16 @@ export async function patientCandidateLifecycle(context: {
         continue;
       }
       if (posted.status === 200) validated = true;
-      else if (posted.status === 409) validated = true; // an earlier attempt (answered 5xx) had validated it
+      else if (posted.status === 409)
+        validated = true; // an earlier attempt (answered 5xx) had validated it
       else throw new LifecycleError(`link form: ${posted.status} ${answerText(posted, 300)}`);
     }
 
     let session: Answer;
     for (;;) {
-      session = await patiently(candidate.email, 'login', answers, deadline, () => http(baseUrl, 'POST', '/api/sessions', { login: candidate.email, password: PASSWORD }));
+      session = await patiently(candidate.email, 'login', answers, deadline, () =>
+        http(baseUrl, 'POST', '/api/sessions', { login: candidate.email, password: PASSWORD }),
+      );
       // « déjà utilisé » can be answered while the first use is still activating the account.
       if (session.status !== 403 || Date.now() > deadline) break;
       outcome.loginsRefusedAfterValidation += 1;

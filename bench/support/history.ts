@@ -78,7 +78,8 @@ export async function timeline(client: Client, workflowId: string, from: RegExp,
   const t0 = Date.parse(events[origin]!.eventTime);
   return events.slice(origin, origin + count).map((event) => {
     const type = event.eventType.replace('EVENT_TYPE_', '');
-    const scheduledId = event.activityTaskStartedEventAttributes?.scheduledEventId ?? event.activityTaskCompletedEventAttributes?.scheduledEventId;
+    const scheduledId =
+      event.activityTaskStartedEventAttributes?.scheduledEventId ?? event.activityTaskCompletedEventAttributes?.scheduledEventId;
     const activity = (scheduledId ? byId.get(String(scheduledId)) : event)?.activityTaskScheduledEventAttributes?.activityType?.name;
     const what = activity ?? event.markerRecordedEventAttributes?.markerName;
     return `+${String(Date.parse(event.eventTime) - t0).padStart(5)} ms ${type}${what ? ` (${what})` : ''}`;

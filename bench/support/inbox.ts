@@ -75,7 +75,13 @@ export async function startInbox(options: { port?: number } = {}): Promise<Inbox
         .then((parsed) => {
           const receivedAt = Date.now();
           for (const rcpt of session.envelope.rcptTo) {
-            deliver({ to: rcpt.address.toLowerCase(), subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '', receivedAt });
+            deliver({
+              to: rcpt.address.toLowerCase(),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              messageId: parsed.messageId ?? '',
+              receivedAt,
+            });
           }
           callback();
         })

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { getFreePort, waitFor } from '../../infra/freePort.js';
-import { repoRoot, spawnNode, type NodeChild } from './processes.js';
+import { type NodeChild, repoRoot, spawnNode } from './processes.js';
 import type { Stack } from './stack.js';
 
 /**

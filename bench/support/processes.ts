@@ -3,10 +3,10 @@
  * baseline worker), and what Linux tells us about any process: peak memory (VmHWM), current
  * memory (VmRSS) and CPU time, so each component's cost is measured on its own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { exitPromise, terminate, type ExitInfo } from '../../infra/freePort.js';
+import { type ExitInfo, exitPromise, terminate } from '../../infra/freePort.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { migrateToLatest } from '../../db/migrate.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../infra/embeddedPostgres.js';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
 import { getFreePort } from '../../infra/freePort.js';
 import { resolveTemporalCli, type TemporalCli } from '../../infra/temporalCli.js';
 import { startTemporalDevServer, type TemporalDevServer } from '../../infra/temporalDevServer.js';
-import { startInbox, type Inbox } from './inbox.js';
+import { type Inbox, startInbox } from './inbox.js';
 import { findProcess } from './processes.js';
 
 export interface StackOptions {
@@ -60,7 +60,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const pgPort = external.databaseUrl ? 0 : await getFreePort();
   let postgres: EmbeddedPostgresHandle | undefined;
   const startPostgres = async () => {
-    postgres = await startEmbeddedPostgres({ dataDir: pgDataDir, port: pgPort, database: DATABASE, persistent: true, log: log && ((l) => log(`[postgres] ${l}`)) });
+    postgres = await startEmbeddedPostgres({
+      dataDir: pgDataDir,
+      port: pgPort,
+      database: DATABASE,
+      persistent: true,
+      log: log && ((l) => log(`[postgres] ${l}`)),
+    });
   };
 
   // Temporal: SQLite file in the temp dir, fixed port so clients reconnect after a restart.

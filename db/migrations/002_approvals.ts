@@ -37,7 +37,9 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.index(['staff_id', 'starts_at']);
   });
-  await db.raw('ALTER TABLE staff_absences ADD CONSTRAINT staff_absences_window_check CHECK (ends_at > starts_at AND delegate_id <> staff_id)');
+  await db.raw(
+    'ALTER TABLE staff_absences ADD CONSTRAINT staff_absences_window_check CHECK (ends_at > starts_at AND delegate_id <> staff_id)',
+  );
 
   await db.schema.createTable('approval_requests', (t) => {
     t.bigIncrements('id');

@@ -9,7 +9,7 @@ export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('registry_graduates', (t) => {
     t.uuid('id').primary().defaultTo(db.raw('gen_random_uuid()'));
     // Re-import lands on the same row: SIS student number, else INE, else the identity itself
-    // (lib/registry/registryLine.ts, registryKeyOf).
+    // (db/registry/registryLine.ts, registryKeyOf).
     t.text('registry_key').notNullable().unique();
     t.text('student_number');
     t.text('ine');
@@ -18,7 +18,7 @@ export async function up(db: Knex): Promise<void> {
     t.text('birth_name');
     t.text('first_names').notNullable();
     t.date('birth_date').notNullable();
-    // Normalised forms computed in TypeScript (lib/registry/searchKeys.ts), so that the lookup and
+    // Normalised forms computed in TypeScript (db/registry/searchKeys.ts), so that the lookup and
     // the stored rows go through the same function; unaccent() is not immutable, so PostgreSQL
     // could not compute them in generated columns anyway.
     t.text('last_name_key').notNullable();

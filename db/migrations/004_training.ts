@@ -47,7 +47,9 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.index(['action_id', 'starts_on']);
   });
-  await db.raw(`ALTER TABLE training_sessions ADD CONSTRAINT training_sessions_state_check CHECK (state IN ('open', 'closed', 'cancelled'))`);
+  await db.raw(
+    `ALTER TABLE training_sessions ADD CONSTRAINT training_sessions_state_check CHECK (state IN ('open', 'closed', 'cancelled'))`,
+  );
   await db.raw(`ALTER TABLE training_sessions ADD CONSTRAINT training_sessions_dates_check CHECK (ends_on >= starts_on)`);
   await db.raw(`ALTER TABLE training_sessions ADD CONSTRAINT training_sessions_capacity_check CHECK (capacity >= 0)`);
 

@@ -34,7 +34,9 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
   });
-  await db.raw(`CREATE UNIQUE INDEX graduate_accounts_live_email_idx ON graduate_accounts (email) WHERE status NOT IN ('refused', 'expired')`);
+  await db.raw(
+    `CREATE UNIQUE INDEX graduate_accounts_live_email_idx ON graduate_accounts (email) WHERE status NOT IN ('refused', 'expired')`,
+  );
 
   // « Vous appartenez alors au groupe composante et vet/formation ».
   await db.schema.createTable('graduate_groups', (t) => {
@@ -73,5 +75,7 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
   });
-  await db.raw(`CREATE UNIQUE INDEX recruiter_accounts_live_email_idx ON recruiter_accounts (email) WHERE status NOT IN ('refused', 'expired')`);
+  await db.raw(
+    `CREATE UNIQUE INDEX recruiter_accounts_live_email_idx ON recruiter_accounts (email) WHERE status NOT IN ('refused', 'expired')`,
+  );
 }

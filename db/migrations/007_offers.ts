@@ -30,7 +30,9 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.index(['author_kind', 'author_id', 'created_at']);
   });
-  await db.raw(`ALTER TABLE job_offers ADD CONSTRAINT job_offers_status_check CHECK (status IN ('pending_review', 'changes_requested', 'published', 'refused', 'expired', 'withdrawn'))`);
+  await db.raw(
+    `ALTER TABLE job_offers ADD CONSTRAINT job_offers_status_check CHECK (status IN ('pending_review', 'changes_requested', 'published', 'refused', 'expired', 'withdrawn'))`,
+  );
   await db.raw(`ALTER TABLE job_offers ADD CONSTRAINT job_offers_author_kind_check CHECK (author_kind IN ('graduate', 'recruiter'))`);
   await db.raw(`ALTER TABLE job_offers ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('fr_unaccent', title), 'A') || setweight(to_tsvector('fr_unaccent', description), 'B')) STORED`);

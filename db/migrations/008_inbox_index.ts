@@ -15,11 +15,17 @@ export async function up(db: Knex): Promise<void> {
     FROM approval_requests r WHERE r.workflow_id = t.workflow_id AND r.step = t.step`);
   // A task is always written after its request; should one have none, the inbox (inner join) never showed it.
   await db.raw(`UPDATE approval_tasks SET kind = '', deadline_at = created_at, request_status = 'expired' WHERE kind IS NULL`);
-  await db.raw('ALTER TABLE approval_tasks ALTER COLUMN kind SET NOT NULL, ALTER COLUMN deadline_at SET NOT NULL, ALTER COLUMN request_status SET NOT NULL');
+  await db.raw(
+    'ALTER TABLE approval_tasks ALTER COLUMN kind SET NOT NULL, ALTER COLUMN deadline_at SET NOT NULL, ALTER COLUMN request_status SET NOT NULL',
+  );
   await db.raw(`ALTER TABLE approval_tasks ADD CONSTRAINT approval_tasks_request_status_check
     CHECK (request_status IN ('pending', 'decided', 'withdrawn', 'expired'))`);
   // A page: keyset on (deadline, id) over my pending tasks of pending requests.
-  await db.raw(`CREATE INDEX approval_tasks_inbox ON approval_tasks (staff_id, deadline_at, id) WHERE status = 'pending' AND request_status = 'pending'`);
+  await db.raw(
+    `CREATE INDEX approval_tasks_inbox ON approval_tasks (staff_id, deadline_at, id) WHERE status = 'pending' AND request_status = 'pending'`,
+  );
   // The total and the counts per kind (index-only).
-  await db.raw(`CREATE INDEX approval_tasks_inbox_kind ON approval_tasks (staff_id, kind) WHERE status = 'pending' AND request_status = 'pending'`);
+  await db.raw(
+    `CREATE INDEX approval_tasks_inbox_kind ON approval_tasks (staff_id, kind) WHERE status = 'pending' AND request_status = 'pending'`,
+  );
 }

@@ -1,12 +1,17 @@
-import { createDb } from '../connection.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
+import { createDb } from '../connection.js';
 import { seedDemoCatalog } from './demoCatalog.js';
+import { seedDemoRecruiter } from './demoRecruiter.js';
 import { seedDemoRegistry } from './demoRegistry.js';
 import { seedDemoStaff } from './demoStaff.js';
-import { seedDemoRecruiter } from './demoRecruiter.js';
 
 /** Demo logins documented in README.md, so a person can try the platform at once after `npm start`. */
-export const demoCandidate = { email: 'demo.candidat@example.org', password: 'Demo-Candidat-2026', lastName: 'Martin', firstName: 'Camille' };
+export const demoCandidate = {
+  email: 'demo.candidat@example.org',
+  password: 'Demo-Candidat-2026',
+  lastName: 'Martin',
+  firstName: 'Camille',
+};
 
 /** Idempotent: run at every `npm start`, it only adds what is missing. */
 export async function seedDemoData(databaseUrl: string): Promise<void> {

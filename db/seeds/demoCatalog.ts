@@ -2,9 +2,31 @@ import type { Db } from '../connection.js';
 
 /** A small catalog for `npm start`: three themes, sessions in the coming months. */
 const actions = [
-  { code: 'BUR-EXC', title: 'Excel : tableaux croisés dynamiques', theme: 'Bureautique', description: 'Construire, filtrer et mettre en forme des tableaux croisés dynamiques à partir de données de gestion.', objectives: 'Analyser des données avec Excel.', audience: 'Personnels administratifs' },
-  { code: 'SEC-INC', title: 'Sécurité incendie et évacuation', theme: 'Hygiène et sécurité', description: 'Rôle des guides et serre-files, manipulation des extincteurs, exercice d’évacuation.', objectives: 'Savoir agir en cas d’incendie.', audience: 'Tous personnels' },
-  { code: 'MGT-ENT', title: 'Conduire l’entretien professionnel', theme: 'Management', description: 'Préparer et conduire l’entretien professionnel annuel, fixer des objectifs, accompagner le développement des compétences.', objectives: 'Mener un entretien constructif.', audience: 'Encadrants' },
+  {
+    code: 'BUR-EXC',
+    title: 'Excel : tableaux croisés dynamiques',
+    theme: 'Bureautique',
+    description: 'Construire, filtrer et mettre en forme des tableaux croisés dynamiques à partir de données de gestion.',
+    objectives: 'Analyser des données avec Excel.',
+    audience: 'Personnels administratifs',
+  },
+  {
+    code: 'SEC-INC',
+    title: 'Sécurité incendie et évacuation',
+    theme: 'Hygiène et sécurité',
+    description: 'Rôle des guides et serre-files, manipulation des extincteurs, exercice d’évacuation.',
+    objectives: 'Savoir agir en cas d’incendie.',
+    audience: 'Tous personnels',
+  },
+  {
+    code: 'MGT-ENT',
+    title: 'Conduire l’entretien professionnel',
+    theme: 'Management',
+    description:
+      'Préparer et conduire l’entretien professionnel annuel, fixer des objectifs, accompagner le développement des compétences.',
+    objectives: 'Mener un entretien constructif.',
+    audience: 'Encadrants',
+  },
 ];
 
 function inDays(days: number): string {
@@ -26,8 +48,20 @@ export async function seedDemoCatalog(db: Db): Promise<void> {
     const hasSessions = await db('training_sessions').where({ action_id: id }).first('id');
     if (!hasSessions) {
       await db('training_sessions').insert([
-        { action_id: id, starts_on: inDays(45 + index * 7), ends_on: inDays(46 + index * 7), place: 'Campus des Cézeaux, salle B12', capacity: 2 },
-        { action_id: id, starts_on: inDays(90 + index * 7), ends_on: inDays(91 + index * 7), place: 'Site Carnot, amphithéâtre 2', capacity: 12 },
+        {
+          action_id: id,
+          starts_on: inDays(45 + index * 7),
+          ends_on: inDays(46 + index * 7),
+          place: 'Campus des Cézeaux, salle B12',
+          capacity: 2,
+        },
+        {
+          action_id: id,
+          starts_on: inDays(90 + index * 7),
+          ends_on: inDays(91 + index * 7),
+          place: 'Site Carnot, amphithéâtre 2',
+          capacity: 12,
+        },
       ]);
     }
   }

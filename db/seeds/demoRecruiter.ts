@@ -1,8 +1,12 @@
-import type { DbOrTx } from '../connection.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
+import type { DbOrTx } from '../connection.js';
 
 /** A validated recruiter (without the offer-posting right), so the recruiter login can be tried at once. */
-export const demoRecruiter = { email: 'demo.recruteur@entreprise.example', password: 'Demo-Recruteur-2026', companyName: 'Entreprise Démo' };
+export const demoRecruiter = {
+  email: 'demo.recruteur@entreprise.example',
+  password: 'Demo-Recruteur-2026',
+  companyName: 'Entreprise Démo',
+};
 
 /** Idempotent: run at every `npm start`, it only adds what is missing. */
 export async function seedDemoRecruiter(db: DbOrTx, hasher: PasswordHasher): Promise<void> {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decisionLinkIn, decisionSubject } from '../../bench/scenarios/decision.js';
 import { drive } from '../../bench/support/arrivals.js';
 import { http, openAndSubmitLink } from '../../bench/support/candidates.js';
 import { table } from '../../bench/support/stats.js';
-import { decisionLinkIn, decisionSubject } from '../../bench/scenarios/decision.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
-import { sleep, startFaultWorld, type FaultWorld } from './support/faultRun.js';
+import { type FaultWorld, sleep, startFaultWorld } from './support/faultRun.js';
 
 /**
  * The decision path under a worker SIGKILL. Opening, resolving and closing a decision step run as
@@ -44,7 +44,15 @@ describe('fault: the worker dies while decisions are being made', () => {
     const runId = randomBytes(3).toString('hex');
     const hasher = createPasswordHasher({ memoryCost: 4096, timeCost: 1 });
     const requesterEmail = `demandeur.${runId}@example.org`;
-    await db('candidate_accounts').insert({ file_number: `F${runId}`, last_name: 'Panne', first_name: 'Demandeur', email: requesterEmail, password_hash: await hasher.hash(PASSWORD), status: 'active', validated_at: db.fn.now() });
+    await db('candidate_accounts').insert({
+      file_number: `F${runId}`,
+      last_name: 'Panne',
+      first_name: 'Demandeur',
+      email: requesterEmail,
+      password_hash: await hasher.hash(PASSWORD),
+      status: 'active',
+      validated_at: db.fn.now(),
+    });
     const login = await http(platform.baseUrl, 'POST', '/api/sessions', { login: requesterEmail, password: PASSWORD });
     expect(login.status).toBe(201);
     const bearer = { authorization: `Bearer ${login.body.token as string}` };
@@ -65,13 +73,19 @@ describe('fault: the worker dies while decisions are being made', () => {
       quiet: !process.stderr.isTTY,
       run: async (i) => {
         const plan = { deadline: 'P14D' };
-        const created = await http(platform.baseUrl, 'POST', '/api/approvals/demo-requests', {
-          title: `Demande ${i} pendant la panne`,
-          steps: [
-            { step: 'superieur', approvers: [{ email: approver(1, i) }], plan },
-            { step: 'charge-de-projet', approvers: [{ email: approver(2, i) }], plan },
-          ],
-        }, bearer);
+        const created = await http(
+          platform.baseUrl,
+          'POST',
+          '/api/approvals/demo-requests',
+          {
+            title: `Demande ${i} pendant la panne`,
+            steps: [
+              { step: 'superieur', approvers: [{ email: approver(1, i) }], plan },
+              { step: 'charge-de-projet', approvers: [{ email: approver(2, i) }], plan },
+            ],
+          },
+          bearer,
+        );
         if (created.status !== 201) throw new Error(`submit ${i}: ${created.status} ${created.text.slice(0, 200)}`);
         const statuses: number[] = [];
         for (const step of [1, 2]) {
@@ -79,7 +93,10 @@ describe('fault: the worker dies while decisions are being made', () => {
           await sleep(Math.random() * 6_000);
           statuses.push(await approveFromMail(platform.baseUrl, decisionLinkIn(mail)));
         }
-        const outcome = (await world.temporal.workflow.getHandle(created.body.workflowId as string).result()) as { outcome: string; decisions: { outcome: string }[] };
+        const outcome = (await world.temporal.workflow.getHandle(created.body.workflowId as string).result()) as {
+          outcome: string;
+          decisions: { outcome: string }[];
+        };
         return { workflowId: created.body.workflowId as string, statuses, outcome: outcome.outcome, decisions: outcome.decisions.length };
       },
     });
@@ -119,11 +136,15 @@ describe('fault: the worker dies while decisions are being made', () => {
       'requests with 2 decision mails logged as sent': count('mails_sent', 2),
       'requests with 3 lifecycle events (2 steps + approved)': count('events', 3),
       'approvers mailed': perApprover.size,
-      'approvers mailed twice (identical copies)': [...perApprover.entries()].filter(([to, copies]) => copies.size === 1 && received.filter((m) => m.to === to).length > 1).length,
+      'approvers mailed twice (identical copies)': [...perApprover.entries()].filter(
+        ([to, copies]) => copies.size === 1 && received.filter((m) => m.to === to).length > 1,
+      ).length,
       'approvers mailed differing copies': [...perApprover.values()].filter((copies) => copies.size > 1).length,
       'API/worker error log lines': world.errorLogs.length,
     };
-    console.log(`\n== decisions under worker SIGKILL: ${N} requests, ${((Date.now() - started) / 1000).toFixed(0)} s\n${table([['count', 'value'], ...Object.entries(counts).map(([k, v]) => [k, String(v)])])}`);
+    console.log(
+      `\n== decisions under worker SIGKILL: ${N} requests, ${((Date.now() - started) / 1000).toFixed(0)} s\n${table([['count', 'value'], ...Object.entries(counts).map(([k, v]) => [k, String(v)])])}`,
+    );
     if (done.failures.length) console.log(done.failures.slice(0, 5));
 
     expect(counts).toMatchObject({

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { everyPromiseKept, nothingLostNothingTwice, printReport, runScenario, sleep, startFaultWorld, type FaultWorld } from './support/faultRun.js';
+import {
+  everyPromiseKept,
+  type FaultWorld,
+  nothingLostNothingTwice,
+  printReport,
+  runScenario,
+  sleep,
+  startFaultWorld,
+} from './support/faultRun.js';
 
 const OUTAGE_MS = 20_000;
 

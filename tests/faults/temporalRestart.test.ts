@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { everyPromiseKept, nothingLostNothingTwice, printReport, runScenario, startFaultWorld, type FaultWorld } from './support/faultRun.js';
+import {
+  everyPromiseKept,
+  type FaultWorld,
+  nothingLostNothingTwice,
+  printReport,
+  runScenario,
+  startFaultWorld,
+} from './support/faultRun.js';
 
 let world: FaultWorld;
 beforeAll(async () => {

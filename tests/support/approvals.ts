@@ -1,5 +1,5 @@
 import { createPasswordHasher } from '../../lib/passwords.js';
-import type { StaffRole } from '../../workflows/approval/messages.js';
+import type { StaffRole } from '../../workflows/kit/approval/contract.js';
 import type { ReceivedMail } from './mailbox.js';
 import type { World } from './world.js';
 
@@ -25,15 +25,31 @@ export async function createStaff(world: World, roles: { role: StaffRole; scope?
   if (roles.length) await world.db('staff_roles').insert(roles.map((r) => ({ staff_id: row.id, role: r.role, scope: r.scope ?? '' })));
   const login = await world.api('POST', '/api/staff/sessions', { email, password });
   if (login.status !== 201) throw new Error(`staff login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  return { id: row.id, key: `staff:${row.id}`, email, name: displayName, token: login.body.token, auth: { authorization: `Bearer ${login.body.token}` } };
+  return {
+    id: row.id,
+    key: `staff:${row.id}`,
+    email,
+    name: displayName,
+    token: login.body.token,
+    auth: { authorization: `Bearer ${login.body.token}` },
+  };
 }
 
 /** A one-step plan long enough not to fire during a test, unless overridden. */
 export const calmPlan = { deadline: 'PT10M', onDeadline: 'expire' as const };
 
 /** Submits a demonstration request as `requester` (a staff member or a candidate session). */
-export async function submitRequest(world: World, auth: Record<string, string>, body: { title?: string; details?: Record<string, string>; steps: unknown[] }) {
-  const response = await world.api('POST', '/api/approvals/demo-requests', { title: body.title ?? 'Pré-inscription à « Excel avancé »', details: body.details ?? { Session: '12 mars 2026' }, steps: body.steps }, auth);
+export async function submitRequest(
+  world: World,
+  auth: Record<string, string>,
+  body: { title?: string; details?: Record<string, string>; steps: unknown[] },
+) {
+  const response = await world.api(
+    'POST',
+    '/api/approvals/demo-requests',
+    { title: body.title ?? 'Pré-inscription à « Excel avancé »', details: body.details ?? { Session: '12 mars 2026' }, steps: body.steps },
+    auth,
+  );
   if (response.status !== 201) throw new Error(`submit failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { requestId: string; workflowId: string };
 }

@@ -34,7 +34,10 @@ export async function startCasServer(users: Record<string, CasUser>, port = 0): 
     response.writeHead(302, { location: target.toString() }).end();
   };
 
-  const loginForm = (service: string, error = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>ENT — Service d’authentification</title></head><body>
+  const loginForm = (
+    service: string,
+    error = '',
+  ) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>ENT — Service d’authentification</title></head><body>
 <h1>Service d’authentification de l’ENT</h1>${error ? `<p role="alert">${xmlEscape(error)}</p>` : ''}
 <form method="post" action="/login?service=${encodeURIComponent(service)}">
 <label>Identifiant <input name="username" autocomplete="username"></label>
@@ -90,7 +93,9 @@ ${attributes}
       const form = await formOf(request);
       const username = form.get('username') ?? '';
       if (users[username]?.password !== form.get('password')) {
-        return response.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(loginForm(service, 'Identifiant ou mot de passe incorrect'));
+        return response
+          .writeHead(401, { 'content-type': 'text/html; charset=utf-8' })
+          .end(loginForm(service, 'Identifiant ou mot de passe incorrect'));
       }
       const tgc = `TGT-${randomBytes(16).toString('hex')}`;
       ssoSessions.set(tgc, username);
@@ -114,9 +119,10 @@ ${attributes}
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     logouts,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

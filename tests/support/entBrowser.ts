@@ -17,7 +17,9 @@ export class EntBrowser {
     for (const header of response.headers.getSetCookie()) {
       const [pair, ...attributes] = header.split(';');
       const [name, ...value] = pair!.split('=');
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()));
+      const expired = attributes.some(
+        (a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()),
+      );
       if (expired || value.join('=') === '') this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value.join('='));
     }
@@ -28,16 +30,28 @@ export class EntBrowser {
   }
 
   /** One request, no redirect followed. */
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Visit> {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Visit> {
     const response = await fetch(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader(), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...init.headers },
+      headers: {
+        cookie: this.cookieHeader(),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...init.headers,
+      },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
     this.remember(response);
     const location = response.headers.get('location');
-    return { status: response.status, url, html: await response.text(), location: location ? new URL(location, url).toString() : undefined };
+    return {
+      status: response.status,
+      url,
+      html: await response.text(),
+      location: location ? new URL(location, url).toString() : undefined,
+    };
   }
 
   /** Follows redirects until a page answers, or until `stopAt` matches the next URL (not fetched). */
@@ -59,7 +73,8 @@ export class EntBrowser {
     const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(page.html);
     if (!form) throw new Error(`no form on ${page.url}:\n${page.html.slice(0, 500)}`);
     const values: Record<string, string> = {};
-    for (const [, name, value] of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]*)"[^>]*value="([^"]*)"/gi)) values[name!] = value!.replace(/&amp;/g, '&');
+    for (const [, name, value] of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]*)"[^>]*value="([^"]*)"/gi))
+      values[name!] = value!.replace(/&amp;/g, '&');
     const action = new URL(form[1]!.replace(/&amp;/g, '&'), page.url).toString();
     return this.follow(this.request(action, { form: { ...values, ...fields } }), stopAt);
   }

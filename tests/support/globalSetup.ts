@@ -20,7 +20,10 @@ export default async function setup(project: TestProject) {
   const [postgres, temporal, bundle] = await Promise.all([
     startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), database: 'approvals_template', persistent: false }),
     startTemporalDevServer({}),
-    bundleWorkflowCode({ workflowsPath, logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never }),
+    bundleWorkflowCode({
+      workflowsPath,
+      logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+    }),
   ]);
   await migrateToLatest(postgres.url);
   const workflowBundlePath = join(dir, 'workflow-bundle.js');
@@ -29,7 +32,9 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabaseUrl', postgres.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', workflowBundlePath);
-  console.log(`test stack ready in ${Date.now() - started} ms (PostgreSQL ${postgres.url.replace(/:[^:@]+@/, ':***@')}, Temporal ${temporal.address})`);
+  console.log(
+    `test stack ready in ${Date.now() - started} ms (PostgreSQL ${postgres.url.replace(/:[^:@]+@/, ':***@')}, Temporal ${temporal.address})`,
+  );
 
   return async () => {
     await temporal.stop();

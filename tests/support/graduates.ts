@@ -1,11 +1,14 @@
-import { writeRegistryBatch } from '../../db/registryBatch.js';
-import { registryKeyOf, type RegistryEntry } from '../../lib/registry/registryLine.js';
+import { writeRegistryBatch } from '../../db/registry/batch.js';
+import { type RegistryEntry, registryKeyOf } from '../../db/registry/registryLine.js';
 import { linkIn } from './mailbox.js';
 import { followLink } from './users.js';
 import type { World } from './world.js';
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36).slice(-4)}${(counter += 1)}`.toUpperCase();
+const unique = () => {
+  counter += 1;
+  return `${Date.now().toString(36).slice(-4)}${counter}`.toUpperCase();
+};
 
 /** A VET and a composante code nobody else uses, so the managers' inboxes hold only this test's requests. */
 export function freshCodes() {
@@ -27,7 +30,14 @@ export async function inRegistry(world: World, ...people: RegistryPerson[]) {
     const studentNumber = `T${unique()}${index}`;
     return p.diplomas.map((d) => ({
       line: index + 1,
-      registryKey: registryKeyOf({ studentNumber, ine: null, lastName: p.lastName, birthName: p.birthName ?? null, firstNames: p.firstNames, birthDate: p.birthDate }),
+      registryKey: registryKeyOf({
+        studentNumber,
+        ine: null,
+        lastName: p.lastName,
+        birthName: p.birthName ?? null,
+        firstNames: p.firstNames,
+        birthDate: p.birthDate,
+      }),
       studentNumber,
       ine: null,
       lastName: p.lastName,
@@ -52,7 +62,10 @@ export function freshBirthDate(): string {
 }
 
 export function graduateForm(overrides: Record<string, unknown> = {}) {
-  return { email: `diplome.${unique().toLowerCase()}@example.org`, password: 'Diplome-2026!', ...overrides } as Record<string, unknown> & { email: string; password: string };
+  return { email: `diplome.${unique().toLowerCase()}@example.org`, password: 'Diplome-2026!', ...overrides } as Record<string, unknown> & {
+    email: string;
+    password: string;
+  };
 }
 
 /** Opens the address-validation link of the latest mail to `email` and submits the page. */
@@ -61,4 +74,5 @@ export async function validateAddress(world: World, email: string, subject = /va
   return followLink(world, linkIn(mail));
 }
 
-export const decisionMail = (world: World, email: string, count = 1, timeoutMs = 20_000) => world.mailbox.waitFor(email, { subject: /Inscription de/, count, timeoutMs });
+export const decisionMail = (world: World, email: string, count = 1, timeoutMs = 20_000) =>
+  world.mailbox.waitFor(email, { subject: /Inscription de/, count, timeoutMs });

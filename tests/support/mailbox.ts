@@ -1,6 +1,6 @@
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string[];
@@ -72,7 +72,10 @@ export async function startMailbox() {
         const matching = this.to(address).filter((m) => !options.subject || options.subject.test(m.subject));
         if (matching.length >= count) return matching[count - 1]!;
         if (Date.now() > deadline) {
-          const seen = this.to(address).map((m) => m.subject).join(' | ') || 'none';
+          const seen =
+            this.to(address)
+              .map((m) => m.subject)
+              .join(' | ') || 'none';
           throw new Error(`no mail #${count} to ${address}${options.subject ? ` matching ${options.subject}` : ''} (received: ${seen})`);
         }
         await new Promise((r) => setTimeout(r, 50));

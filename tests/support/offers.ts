@@ -2,11 +2,14 @@ import { upsertEntAccount } from '../../db/entAccounts.js';
 import { createSession, type PrincipalKind } from '../../db/sessions.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { hashToken, newRawToken } from '../../lib/secrets.js';
-import { waitUntil, type TestStaff } from './approvals.js';
+import { type TestStaff, waitUntil } from './approvals.js';
 import type { World } from './world.js';
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+const unique = () => {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}`;
+};
 const password = 'Offres-2026!';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -17,8 +20,18 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export async function activeGraduate(world: World, firstNames = 'Inès') {
   const email = `alumni.${unique()}@example.org`;
   const passwordHash = await createPasswordHasher(world.config.argon2).hash(password);
-  const [row] = await world.db('graduate_accounts')
-    .insert({ last_name: 'Moreau', first_names: firstNames, birth_date: '1990-05-04', email, password_hash: passwordHash, status: 'active', registry_match: 'present', validated_at: world.db.fn.now() })
+  const [row] = await world
+    .db('graduate_accounts')
+    .insert({
+      last_name: 'Moreau',
+      first_names: firstNames,
+      birth_date: '1990-05-04',
+      email,
+      password_hash: passwordHash,
+      status: 'active',
+      registry_match: 'present',
+      validated_at: world.db.fn.now(),
+    })
     .returning('id');
   const login = await world.api('POST', '/api/graduates/sessions', { email, password });
   if (login.status !== 201) throw new Error(`graduate login failed: ${login.status} ${JSON.stringify(login.body)}`);
@@ -29,10 +42,19 @@ export async function activeGraduate(world: World, firstNames = 'Inès') {
 export async function activeRecruiter(world: World, options: { canPostOffers: boolean }) {
   const email = `rh.${unique()}@entreprise.example`;
   const passwordHash = await createPasswordHasher(world.config.argon2).hash(password);
-  const [row] = await world.db('recruiter_accounts')
+  const [row] = await world
+    .db('recruiter_accounts')
     .insert({
-      company_name: 'Volcans Industrie', company_address: '1 rue du Puy, 63000 Clermont-Ferrand', contact_last_name: 'Roux', contact_first_name: 'Claire',
-      email, password_hash: passwordHash, status: 'active', terms_version: '2026-01', terms_accepted_at: world.db.fn.now(), can_post_offers: options.canPostOffers,
+      company_name: 'Volcans Industrie',
+      company_address: '1 rue du Puy, 63000 Clermont-Ferrand',
+      contact_last_name: 'Roux',
+      contact_first_name: 'Claire',
+      email,
+      password_hash: passwordHash,
+      status: 'active',
+      terms_version: '2026-01',
+      terms_accepted_at: world.db.fn.now(),
+      can_post_offers: options.canPostOffers,
     })
     .returning('id');
   const login = await world.api('POST', '/api/recruiters/sessions', { email, password });
@@ -43,14 +65,28 @@ export async function activeRecruiter(world: World, options: { canPostOffers: bo
 /** A student as the ENT login leaves them (account + session); the ENT flow is tested elsewhere. */
 export async function entStudent(world: World) {
   const id = unique();
-  const account = await upsertEntAccount(world.db, { provider: 'test', subject: id, profile: 'student', firstName: 'Lou', lastName: 'Martin', email: `etudiant.${id}@etu.example`, studentNumber: `E${id}`, affiliations: ['student'] });
+  const account = await upsertEntAccount(world.db, {
+    provider: 'test',
+    subject: id,
+    profile: 'student',
+    firstName: 'Lou',
+    lastName: 'Martin',
+    email: `etudiant.${id}@etu.example`,
+    studentNumber: `E${id}`,
+    affiliations: ['student'],
+  });
   return { email: account.email!, auth: await sessionFor(world, 'student', account.id) };
 }
 
 /** A session of any kind, for the checks that a kind is refused. */
 export async function sessionFor(world: World, kind: PrincipalKind, principalId: string) {
   const raw = newRawToken();
-  await createSession(world.db, { tokenHash: hashToken(raw), principalKind: kind, principalId, expiresAt: new Date(Date.now() + 3_600_000) });
+  await createSession(world.db, {
+    tokenHash: hashToken(raw),
+    principalKind: kind,
+    principalId,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
   return bearer(raw);
 }
 
@@ -80,10 +116,16 @@ export async function offerStatus(world: World, id: string): Promise<string> {
   return (await world.db('job_offers').where({ id }).first('status')).status;
 }
 
-export const waitForStatus = (world: World, id: string, status: string, timeoutMs = 20_000) => waitUntil(async () => (await offerStatus(world, id)) === status, timeoutMs);
+export const waitForStatus = (world: World, id: string, status: string, timeoutMs = 20_000) =>
+  waitUntil(async () => (await offerStatus(world, id)) === status, timeoutMs);
 
 /** The webmaster decides from their inbox on the pending moderation of the offer titled `title`. */
-export async function moderate(world: World, webmaster: TestStaff, title: string, decision: { outcome: string; reason?: string; comment?: string }) {
+export async function moderate(
+  world: World,
+  webmaster: TestStaff,
+  title: string,
+  decision: { outcome: string; reason?: string; comment?: string },
+) {
   const task = await waitUntil(async () => {
     const inbox = await world.api('GET', '/api/approvals/inbox', undefined, webmaster.auth);
     return (inbox.body.items as { taskId: string; title: string }[] | undefined)?.find((i) => i.title.includes(title));
@@ -100,10 +142,16 @@ export const pdfBytes = (size = 2048) => {
 };
 
 /** Posts the multipart application form as a browser would. */
-export async function apply(world: World, auth: Record<string, string>, offerId: string, form: { message?: string; cv?: Buffer; filename?: string; contentType?: string }) {
+export async function apply(
+  world: World,
+  auth: Record<string, string>,
+  offerId: string,
+  form: { message?: string; cv?: Buffer; filename?: string; contentType?: string },
+) {
   const body = new FormData();
   if (form.message !== undefined) body.append('message', form.message);
-  if (form.cv) body.append('cv', new Blob([new Uint8Array(form.cv)], { type: form.contentType ?? 'application/pdf' }), form.filename ?? 'cv.pdf');
+  if (form.cv)
+    body.append('cv', new Blob([new Uint8Array(form.cv)], { type: form.contentType ?? 'application/pdf' }), form.filename ?? 'cv.pdf');
   const response = await fetch(`${world.baseUrl}/api/offers/${offerId}/applications`, { method: 'POST', headers: auth, body });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };

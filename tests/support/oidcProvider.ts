@@ -39,14 +39,16 @@ export async function startOidcProvider(users: Record<string, OidcUser>): Promis
     clientSecret,
     allowClient(appBaseUrl: string) {
       const provider = new Provider(issuer, {
-        clients: [{
-          client_id: clientId,
-          client_secret: clientSecret,
-          redirect_uris: [`${appBaseUrl}/ent/retour`],
-          post_logout_redirect_uris: [`${appBaseUrl}/ent/deconnecte`],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-        }],
+        clients: [
+          {
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uris: [`${appBaseUrl}/ent/retour`],
+            post_logout_redirect_uris: [`${appBaseUrl}/ent/deconnecte`],
+            grant_types: ['authorization_code'],
+            response_types: ['code'],
+          },
+        ],
         claims: { openid: ['sub'], email: ['email'], profile: ['given_name', 'family_name', 'eduPersonAffiliation', 'supannEtuId'] },
         async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
           const user = users[sub];
@@ -69,9 +71,10 @@ export async function startOidcProvider(users: Record<string, OidcUser>): Promis
       server.removeAllListeners('request');
       server.on('request', provider.callback());
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,12 +1,23 @@
-import type { World } from './world.js';
 import { createValidatedCandidate, login } from './users.js';
+import type { World } from './world.js';
 
 let counter = 0;
 
 /** An action with one session, written straight to the catalog tables (test setup, not behaviour). */
-export async function createActionWithSession(world: World, options: { capacity?: number; startsInDays?: number; theme?: string; title?: string; description?: string; projectManagerId?: string } = {}) {
+export async function createActionWithSession(
+  world: World,
+  options: {
+    capacity?: number;
+    startsInDays?: number;
+    theme?: string;
+    title?: string;
+    description?: string;
+    projectManagerId?: string;
+  } = {},
+) {
   counter += 1;
-  const [action] = await world.db('training_actions')
+  const [action] = await world
+    .db('training_actions')
     .insert({
       code: `T-${Date.now().toString(36)}-${counter}`,
       title: options.title ?? `Action ${counter}`,
@@ -16,7 +27,8 @@ export async function createActionWithSession(world: World, options: { capacity?
     })
     .returning('id');
   const startsOn = new Date(Date.now() + (options.startsInDays ?? 60) * 86_400_000).toISOString().slice(0, 10);
-  const [session] = await world.db('training_sessions')
+  const [session] = await world
+    .db('training_sessions')
     .insert({ action_id: action.id, starts_on: startsOn, ends_on: startsOn, place: 'Salle B12', capacity: options.capacity ?? 10 })
     .returning('id');
   return { actionId: action.id as string, sessionId: session.id as string };

@@ -1,13 +1,22 @@
-import type { World } from './world.js';
 import { linkIn } from './mailbox.js';
+import type { World } from './world.js';
 
 let counter = 0;
 
 /** A unique, valid candidate for each call. */
-export function newCandidate(overrides: Partial<Record<'lastName' | 'firstName' | 'email' | 'emailConfirmation' | 'password', string>> = {}) {
+export function newCandidate(
+  overrides: Partial<Record<'lastName' | 'firstName' | 'email' | 'emailConfirmation' | 'password', string>> = {},
+) {
   counter += 1;
   const email = overrides.email ?? `candidat.${Date.now().toString(36)}.${counter}@example.org`;
-  return { lastName: 'Kheloufi', firstName: 'Sami', email, emailConfirmation: overrides.emailConfirmation ?? email, password: 'Motdepasse-2026', ...overrides };
+  return {
+    lastName: 'Kheloufi',
+    firstName: 'Sami',
+    email,
+    emailConfirmation: overrides.emailConfirmation ?? email,
+    password: 'Motdepasse-2026',
+    ...overrides,
+  };
 }
 
 /** Opens the link page (GET) then submits its form (POST), as a browser would. */

@@ -5,11 +5,11 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { createDb, type Db } from '../../db/connection.js';
-import { parseConfig, type Config } from '../../lib/config.js';
+import { type Config, parseConfig } from '../../lib/config.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { createSmtpMailer } from '../../mail/mailer.js';
 import { createPlatformWorker } from '../../worker.js';
-import { startMailbox, type Mailbox } from './mailbox.js';
+import { type Mailbox, startMailbox } from './mailbox.js';
 import './provided.js';
 
 async function freePort(): Promise<number> {
@@ -29,7 +29,12 @@ export interface World {
   mailbox: Mailbox;
   temporal: Client;
   baseUrl: string;
-  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -75,7 +80,10 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const workerRun = worker.run();
-  const temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: config.temporal.address }),
+    namespace: config.temporal.namespace,
+  });
   const app = await buildApp({ db, temporal, config, hasher: createPasswordHasher(config.argon2) }, { logger: false });
   await app.listen({ host: '127.0.0.1', port });
   const baseUrl = config.http.publicBaseUrl;

@@ -8,15 +8,15 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { createDb, type Db } from '../../../db/connection.js';
-import { LifecycleStatus } from '../../../workflows/searchAttributes.js';
 import { drive } from '../../../bench/support/arrivals.js';
-import { patientCandidateLifecycle, subjects, type PatientOutcome, type RecordedAnswer } from '../../../bench/support/candidates.js';
-import { platformEnv, startApi, startWorker, type PlatformEnv } from '../../../bench/support/platform.js';
+import { type PatientOutcome, patientCandidateLifecycle, type RecordedAnswer, subjects } from '../../../bench/support/candidates.js';
+import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../bench/support/platform.js';
 import type { NodeChild } from '../../../bench/support/processes.js';
-import { startStack, type Stack } from '../../../bench/support/stack.js';
+import { type Stack, startStack } from '../../../bench/support/stack.js';
 import { table } from '../../../bench/support/stats.js';
-import { candidateAccountWorkflowId } from '../../../workflows/candidateAccount.messages.js';
+import { createDb, type Db } from '../../../db/connection.js';
+import { candidateAccountWorkflowId } from '../../../workflows/candidateAccount/contract.js';
+import { LifecycleStatus } from '../../../workflows/kit/searchAttributes.js';
 
 export interface FaultWorld {
   stack: Stack;
@@ -147,7 +147,10 @@ async function waitForWorkflowsToClose(world: FaultWorld, outcomes: PatientOutco
   const deadline = Date.now() + timeoutMs;
   for (const id of ids) {
     for (;;) {
-      const { status } = await world.temporal.workflow.getHandle(id).describe().catch(() => ({ status: { name: 'UNKNOWN' } }));
+      const { status } = await world.temporal.workflow
+        .getHandle(id)
+        .describe()
+        .catch(() => ({ status: { name: 'UNKNOWN' } }));
       if (status.name !== 'RUNNING' || Date.now() > deadline) break;
       await sleep(500);
     }
@@ -216,10 +219,13 @@ async function countEverything(world: FaultWorld, runId: string, outcomes: Patie
     else {
       if (account.status !== 'active') wrong.push(`account ${account.status}`);
       if (account.events !== 2) wrong.push(`${account.events} lifecycle_events rows (expected 2)`);
-      if (account.mails_sent !== 2 || account.mails_logged !== 2) wrong.push(`mail_log ${account.mails_sent} sent / ${account.mails_logged} rows (expected 2 / 2)`);
-      if (account.tokens !== 1 || account.tokens_used !== 1) wrong.push(`${account.tokens} tokens, ${account.tokens_used} used (expected 1 / 1)`);
+      if (account.mails_sent !== 2 || account.mails_logged !== 2)
+        wrong.push(`mail_log ${account.mails_sent} sent / ${account.mails_logged} rows (expected 2 / 2)`);
+      if (account.tokens !== 1 || account.tokens_used !== 1)
+        wrong.push(`${account.tokens} tokens, ${account.tokens_used} used (expected 1 / 1)`);
     }
-    if (workflows.get(id) !== 'COMPLETED' || results.get(id) !== 'validated') wrong.push(`workflow ${workflows.get(id) ?? 'missing'} ${results.get(id) ?? ''}`);
+    if (workflows.get(id) !== 'COMPLETED' || results.get(id) !== 'validated')
+      wrong.push(`workflow ${workflows.get(id) ?? 'missing'} ${results.get(id) ?? ''}`);
     if (wrong.length) {
       lost += 1;
       problems.push(`201 for ${outcome.email}: ${wrong.join(', ')}`);
@@ -257,7 +263,10 @@ async function countEverything(world: FaultWorld, runId: string, outcomes: Patie
   const rowsTwice = accounts.filter((a) => a.events > 2 || a.mails_logged > 2 || a.tokens > 1).length;
   const accountsWithout2xx = outcomes.filter((o) => !o.accountId && byEmail.has(o.email)).length;
   const orphanWorkflows = [...workflows.keys()].filter((id) => !abandoned.has(id) && !byId.has(id.replace(/^candidate-account-/, '')));
-  if (orphanWorkflows.length) problems.push(`${orphanWorkflows.length} candidateAccount workflow(s) without an account row: ${orphanWorkflows.slice(0, 3).join(', ')} (${orphanWorkflows.map((id) => workflows.get(id)).join(', ')})`);
+  if (orphanWorkflows.length)
+    problems.push(
+      `${orphanWorkflows.length} candidateAccount workflow(s) without an account row: ${orphanWorkflows.slice(0, 3).join(', ')} (${orphanWorkflows.map((id) => workflows.get(id)).join(', ')})`,
+    );
 
   const statusOf = (status: string) => [...workflows.values()].filter((s) => s === status).length;
   const counts: Record<string, number> = {
@@ -295,15 +304,24 @@ async function countEverything(world: FaultWorld, runId: string, outcomes: Patie
  * For the slowest answer (over 20 s, or none at all), the workflow's history around it: which
  * event the request waited on. Printed with the problems, for the report.
  */
-async function explainSlowAnswers(world: FaultWorld, outcomes: PatientOutcome[], answers: RecordedAnswer[], started: number): Promise<string[]> {
+async function explainSlowAnswers(
+  world: FaultWorld,
+  outcomes: PatientOutcome[],
+  answers: RecordedAnswer[],
+  started: number,
+): Promise<string[]> {
   const slow = answers.filter((a) => a.status === 0 || a.ms > 20_000).sort((a, b) => b.ms - a.ms);
   if (slow.length === 0) return [];
   const worst = slow[0]!;
   const accountId = outcomes.find((o) => o.email === worst.email)?.accountId;
-  const lines = [`${slow.length} answer(s) slower than 20 s or missing; slowest: ${worst.step} of ${worst.email}, ${worst.status || 'no answer'} after ${(worst.ms / 1000).toFixed(1)} s (sent at +${((worst.at - started) / 1000).toFixed(1)} s)`];
+  const lines = [
+    `${slow.length} answer(s) slower than 20 s or missing; slowest: ${worst.step} of ${worst.email}, ${worst.status || 'no answer'} after ${(worst.ms / 1000).toFixed(1)} s (sent at +${((worst.at - started) / 1000).toFixed(1)} s)`,
+  ];
   if (!accountId) return lines;
   try {
-    const history = JSON.parse(historyToJSON(await world.temporal.workflow.getHandle(candidateAccountWorkflowId(accountId)).fetchHistory()));
+    const history = JSON.parse(
+      historyToJSON(await world.temporal.workflow.getHandle(candidateAccountWorkflowId(accountId)).fetchHistory()),
+    );
     for (const event of history.events ?? []) {
       const at = Date.parse(event.eventTime);
       const type = String(event.eventType ?? '').replace('EVENT_TYPE_', '');

@@ -1,0 +1,111 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { addGraduateGroups, findGraduateById, type GraduateAccount, groupsOfGraduate, updateGraduate } from '../db/graduateAccounts.js';
+import { staffHolding } from '../db/staffAccounts.js';
+import { consumeToken } from '../db/tokens.js';
+import { ErrorKind } from '../lib/errors.js';
+import { type GraduateNotice, graduateNotice } from '../mail/templates/graduateRegistration/graduateNotice.js';
+import type { DiplomaChoice, GraduateGroup } from '../workflows/graduateRegistration/contract.js';
+import type { ApproverSelector } from '../workflows/kit/approval/contract.js';
+import { issueAccountLink } from './kit/accountLinks.js';
+import { type ActivityDeps, stepKey } from './kit/context.js';
+import { deliverOnce } from './kit/mailing.js';
+
+const firstNameOf = (g: GraduateAccount) => g.first_names.split(/[\s,]+/)[0] ?? g.first_names;
+const groupLabel = (g: { kind: string; code: string }) => `${g.kind === 'vet' ? 'formation (VET)' : 'composante'} ${g.code}`;
+
+export function createGraduateActivities(deps: ActivityDeps) {
+  const { db, config } = deps;
+  const portalUrl = `${config.http.publicBaseUrl}/docs`;
+
+  async function requireGraduate(accountId: string): Promise<GraduateAccount> {
+    const account = await findGraduateById(db, accountId);
+    if (!account) throw ApplicationFailure.nonRetryable(`graduate account ${accountId} does not exist`, ErrorKind.NotFound);
+    return account;
+  }
+
+  return {
+    async issueGraduateLink(input: { accountId: string; tokenId: string; step: string; expiresAt: number }) {
+      const account = await requireGraduate(input.accountId);
+      return issueAccountLink(deps, {
+        subjectId: account.id,
+        tokenId: input.tokenId,
+        purpose: 'graduate_email_validation',
+        step: input.step,
+        expiresAt: input.expiresAt,
+        to: account.email,
+        render: (url, expiresAt) => graduateNotice('validationLink', { firstName: firstNameOf(account), url, expiresAt, portalUrl }),
+      });
+    },
+
+    /** Consumes the token and moves the attempt on (to the diploma choice, or to the decision). */
+    async confirmGraduateEmail(input: { accountId: string; tokenId: string }) {
+      return db.transaction(async (tx) => {
+        const account = await findGraduateById(tx, input.accountId);
+        if (!account) throw ApplicationFailure.nonRetryable('graduate account gone', ErrorKind.NotFound);
+        const next = account.registry_match === 'absent' ? 'pending_approval' : 'pending_diploma';
+        if (await consumeToken(tx, input.tokenId)) await updateGraduate(tx, account.id, { status: next });
+        else if (account.status !== next)
+          throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
+        return { next: next === 'pending_diploma' ? 'choose_diploma' : 'awaiting_approval' };
+      });
+    },
+
+    /** The index of the first level that someone holds, so a VET without a manager goes straight up. */
+    async firstStaffedLevel(input: { levels: ApproverSelector[][] }): Promise<number> {
+      for (const [index, level] of input.levels.entries()) {
+        for (const selector of level) {
+          if ('email' in selector || (await staffHolding(db, selector.role, selector.scope)).length > 0) return index;
+        }
+      }
+      return input.levels.length - 1;
+    },
+
+    async recordGraduateChoice(input: { accountId: string; choice?: DiplomaChoice }) {
+      const c = input.choice;
+      const fields: Record<string, unknown> = { status: 'pending_approval' };
+      if (c?.kind === 'found')
+        Object.assign(fields, { registry_graduate_id: c.registryGraduateId, vet_code: c.vetCode, composante_code: c.composanteCode });
+      if (c?.kind === 'not_found')
+        Object.assign(fields, {
+          composante_code: c.composanteCode,
+          declared_diploma: JSON.stringify({ title: c.title, year: c.year, composante: c.composanteCode }),
+        });
+      await updateGraduate(db, input.accountId, fields);
+    },
+
+    /** The decision's effect, in one transaction: active with its groups, refused, or expired. */
+    async settleGraduate(input: {
+      accountId: string;
+      outcome: 'active' | 'refused' | 'expired';
+      decidedBy?: string;
+      reason?: string;
+      groups?: GraduateGroup[];
+    }) {
+      await db.transaction(async (tx) => {
+        const decided = input.decidedBy ? { decided_by: input.decidedBy, decided_at: tx.fn.now() } : {};
+        if (input.outcome === 'active') {
+          await updateGraduate(tx, input.accountId, { status: 'active', validated_at: tx.fn.now(), ...decided });
+          await addGraduateGroups(tx, input.accountId, input.groups ?? []);
+        } else {
+          await updateGraduate(tx, input.accountId, {
+            status: input.outcome,
+            ...decided,
+            ...(input.reason ? { refusal_reason: input.reason } : {}),
+          });
+        }
+      });
+    },
+
+    async mailGraduate(input: { accountId: string; notice: Exclude<GraduateNotice, 'validationLink'>; step: string }) {
+      const account = await requireGraduate(input.accountId);
+      const groups = input.notice === 'validated' ? (await groupsOfGraduate(db, account.id)).map(groupLabel) : undefined;
+      const rendered = graduateNotice(input.notice, {
+        firstName: firstNameOf(account),
+        portalUrl,
+        ...(groups ? { groups } : {}),
+        ...(account.refusal_reason ? { reason: account.refusal_reason } : {}),
+      });
+      return deliverOnce(deps, { key: stepKey(input.step), template: `graduate.${input.notice}`, to: account.email, rendered });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import {
+  applicationForForward,
+  authorContact,
+  findOffer,
+  markApplicationForwarded,
+  publishOffer,
+  setOfferStatus,
+} from '../db/jobOffers.js';
+import { ErrorKind } from '../lib/errors.js';
+import { offerApplicationConfirmed, offerApplicationForwarded } from '../mail/templates/jobOffer/offerApplication.js';
+import { type OfferNotice, offerNotice } from '../mail/templates/jobOffer/offerNotice.js';
+import { type OfferStatus, offerKindLabels } from '../workflows/jobOffer/contract.js';
+import { type ActivityDeps, stepKey } from './kit/context.js';
+import { deliverOnce } from './kit/mailing.js';
+
+const frenchDate = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+const missing = (what: string, id: string) => ApplicationFailure.nonRetryable(`${what} ${id} not found`, ErrorKind.NotFound);
+
+export function createOfferActivities(deps: ActivityDeps) {
+  const { db } = deps;
+
+  return {
+    /** Projection for « Mes offres d’emploi » and browsing (idempotent). */
+    async setOfferStatus(input: { offerId: string; status: OfferStatus }) {
+      await setOfferStatus(db, input.offerId, input.status);
+    },
+
+    /** The current version, read at each moderation round so the webmaster sees what will be published. */
+    async offerForModeration(input: { offerId: string }) {
+      const offer = await findOffer(db, input.offerId);
+      if (!offer) throw missing('offer', input.offerId);
+      return {
+        title: offer.title,
+        company: offer.company,
+        kindLabel: offerKindLabels[offer.kind],
+        details: {
+          Type: offerKindLabels[offer.kind],
+          Entreprise: offer.company,
+          Lieu: offer.location,
+          Contrat: offer.contract,
+          'Date de début': offer.startsOn,
+          'Durée de publication': offer.publicationDuration,
+          Description: offer.description.length > 500 ? `${offer.description.slice(0, 500)}…` : offer.description,
+          Version: String(offer.revision),
+        },
+      };
+    },
+
+    publishOffer: (input: { offerId: string }) => publishOffer(db, input.offerId),
+
+    async mailOfferAuthor(input: { offerId: string; notice: OfferNotice; step: string; reason?: string }) {
+      const author = await authorContact(db, input.offerId);
+      if (!author) throw missing('offer', input.offerId);
+      const rendered = offerNotice(input.notice, {
+        authorName: author.name,
+        title: author.title,
+        company: author.company,
+        reason: input.reason,
+        ...(author.expiresAt ? { expiresOn: frenchDate(author.expiresAt) } : {}),
+      });
+      return deliverOnce(deps, { key: stepKey(input.step), template: `offer.${input.notice}`, to: author.email, rendered });
+    },
+
+    /** The application and its CV to the offer's contact address; retried until SMTP accepts it. */
+    async forwardApplication(input: { applicationId: string }) {
+      const a = await applicationForForward(db, input.applicationId);
+      if (!a) throw missing('application', input.applicationId);
+      const rendered = Object.assign(offerApplicationForwarded(a), {
+        attachments: [{ filename: a.cvFilename, content: Buffer.from(a.cv), contentType: 'application/pdf' }],
+      });
+      const sent = await deliverOnce(deps, {
+        key: stepKey('forward'),
+        template: 'offer.applicationForwarded',
+        to: a.contactEmail,
+        rendered,
+      });
+      await markApplicationForwarded(db, input.applicationId);
+      return sent;
+    },
+
+    async confirmApplication(input: { applicationId: string }) {
+      const a = await applicationForForward(db, input.applicationId);
+      if (!a) throw missing('application', input.applicationId);
+      return deliverOnce(deps, {
+        key: stepKey('confirmation'),
+        template: 'offer.applicationConfirmed',
+        to: a.applicantEmail,
+        rendered: offerApplicationConfirmed(a),
+      });
+    },
+  };
+}

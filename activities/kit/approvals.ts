@@ -1,0 +1,222 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { recordAudit } from '../../db/approvalAudit.js';
+import { findDecisionLinkByIssueKey, issueDecisionLink } from '../../db/approvalLinks.js';
+import { findApprovalRequest, openApprovalRequest, setTaskStatus, tasksOfStep, upsertTask } from '../../db/approvals.js';
+import { findMail } from '../../db/mailLog.js';
+import { ErrorKind } from '../../lib/errors.js';
+import { hashToken, linkTokenFor } from '../../lib/secrets.js';
+import { type DecisionMailReason, decisionRequested } from '../../mail/templates/approvals/decisionRequested.js';
+import type { ApproverSelector, NotifiedApprover, Party } from '../../workflows/kit/approval/contract.js';
+import { createApprovalClosingActivities } from './approvalsClosing.js';
+import { type Approver, type Assignment, assign, resolveSelectors, staffApprover } from './approvalsResolve.js';
+import { type ActivityDeps, currentWorkflowId } from './context.js';
+import { deliverOnce } from './mailing.js';
+
+interface StepRef {
+  step: string;
+  deadlineAt: number;
+}
+
+/**
+ * The activities behind `requestDecision`: projections (request, tasks, audit) and the decision
+ * mails. Each is idempotent (keyed by workflow id + step + round + approver), so a retry never
+ * adds a task, an audit line or a second mail. Raw link tokens exist only inside `mailLink`.
+ */
+export function createApprovalActivities(deps: ActivityDeps) {
+  const { db, config } = deps;
+
+  /** Issues (or, on a retry after the mail went out, finds) the approver's link, and mails it. */
+  async function mailLink(ref: StepRef, assignment: Assignment, round: string, reason: DecisionMailReason): Promise<string> {
+    const workflowId = currentWorkflowId();
+    const { approver, onBehalfOf } = assignment;
+    const issueKey = `${workflowId}:${ref.step}:${round}:${approver.key}`;
+    const existing = (await findMail(db, issueKey))?.sent_at ? await findDecisionLinkByIssueKey(db, issueKey) : undefined;
+    if (existing) return existing.id;
+
+    const request = await findApprovalRequest(db, workflowId, ref.step);
+    if (!request) throw ApplicationFailure.nonRetryable(`no approval request for ${ref.step}`, ErrorKind.NotFound);
+    const raw = linkTokenFor(config.secret, issueKey);
+    const link = await issueDecisionLink(db, {
+      workflowId,
+      step: ref.step,
+      approverKey: approver.key,
+      issueKey,
+      tokenHash: hashToken(raw),
+      expiresAt: new Date(ref.deadlineAt),
+    });
+    const rendered = decisionRequested({
+      approverName: approver.name,
+      reason,
+      title: request.title,
+      requesterName: request.requester_name,
+      details: request.details,
+      url: `${config.http.publicBaseUrl}/decisions/${raw}`,
+      deadline: request.deadline_at,
+      ...(onBehalfOf ? { onBehalfOf: onBehalfOf.name } : {}),
+      hasInbox: approver.staffId !== null,
+    });
+    await deliverOnce(deps, { key: issueKey, template: 'decisionRequested', to: approver.email, rendered });
+    return link.id;
+  }
+
+  /** Addresses stay out of workflow history: the workflow passes keys, the activity finds the address. */
+  async function approverByKey(key: string, name: string): Promise<Approver> {
+    if (key.startsWith('email:')) return { key, name, staffId: null, email: key.slice('email:'.length) };
+    const staff = await staffApprover(db, key.slice('staff:'.length));
+    if (!staff) throw ApplicationFailure.nonRetryable(`approver ${key} no longer exists`, ErrorKind.NotFound);
+    return staff;
+  }
+
+  async function ask(ref: StepRef, assignment: Assignment, round: string, reason: DecisionMailReason, at: Date): Promise<NotifiedApprover> {
+    const workflowId = currentWorkflowId();
+    const { approver, onBehalfOf } = assignment;
+    await upsertTask(db, {
+      workflowId,
+      step: ref.step,
+      approverKey: approver.key,
+      staffId: approver.staffId,
+      email: approver.email,
+      approverName: approver.name,
+      ...(onBehalfOf ? { onBehalfOf } : {}),
+    });
+    await mailLink(ref, assignment, round, reason);
+    await recordAudit(db, {
+      workflowId,
+      entryKey: `${ref.step}:${reason === 'reminder' ? 'reminded' : reason === 'handover' ? 'handed_over' : 'notified'}:${round}:${approver.key}`,
+      step: ref.step,
+      event: reason === 'reminder' ? 'reminded' : reason === 'handover' ? 'handed_over' : 'notified',
+      actorName: approver.name,
+      actorKey: approver.key,
+      ...(onBehalfOf ? { onBehalfOfName: onBehalfOf.name } : {}),
+      channel: 'mail',
+      details: { round },
+      at,
+    });
+    return {
+      key: approver.key,
+      name: approver.name,
+      ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key, name: onBehalfOf.name } } : {}),
+    };
+  }
+
+  return {
+    /** Projects the step (for the decision page and the inbox) and audits who asked. */
+    async openDecisionStep(
+      input: StepRef & {
+        kind: string;
+        title: string;
+        details: Record<string, string>;
+        requester: Party;
+        outcomes: string[];
+        openedAt: number;
+      },
+    ) {
+      const workflowId = currentWorkflowId();
+      await openApprovalRequest(db, {
+        workflowId,
+        step: input.step,
+        kind: input.kind,
+        title: input.title,
+        details: input.details,
+        requesterKey: input.requester.key,
+        requesterName: input.requester.name,
+        outcomes: input.outcomes,
+        deadlineAt: new Date(input.deadlineAt),
+        openedAt: new Date(input.openedAt),
+      });
+      await recordAudit(db, {
+        workflowId,
+        entryKey: `${input.step}:requested`,
+        step: input.step,
+        event: 'requested',
+        actorName: input.requester.name,
+        actorKey: input.requester.key,
+        details: { title: input.title },
+        at: new Date(input.openedAt),
+      });
+    },
+
+    /**
+     * Who the selectors name now (read only): four eyes excludes the requester, an absent
+     * approver's task goes to their delegate, people already asked are skipped.
+     */
+    async resolveApprovers(input: {
+      selectors: ApproverSelector[];
+      requesterKey: string;
+      alreadyNotified: string[];
+      at: number;
+    }): Promise<NotifiedApprover[]> {
+      const at = new Date(input.at);
+      const skip = new Set([input.requesterKey, ...input.alreadyNotified]);
+      const approvers: NotifiedApprover[] = [];
+      for (const person of await resolveSelectors(db, input.selectors)) {
+        if (skip.has(person.key)) continue;
+        const { approver, onBehalfOf } = await assign(db, person, at, input.requesterKey);
+        if (skip.has(approver.key)) continue;
+        skip.add(approver.key);
+        approvers.push({
+          key: approver.key,
+          name: approver.name,
+          ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key, name: onBehalfOf.name } } : {}),
+        });
+      }
+      return approvers;
+    },
+
+    /** Asks the resolved approvers (first round or an escalation that widens the set): task, link, mail, audit. */
+    async askApprovers(
+      input: StepRef & { round: string; approvers: NotifiedApprover[]; selectors: ApproverSelector[]; at: number },
+    ): Promise<void> {
+      const at = new Date(input.at);
+      if (input.round !== 'initial') {
+        await recordAudit(db, {
+          workflowId: currentWorkflowId(),
+          entryKey: `${input.step}:escalated:${input.round}`,
+          step: input.step,
+          event: 'escalated',
+          details: { round: input.round, approvers: input.selectors },
+          at,
+        });
+      }
+      for (const a of input.approvers) {
+        const approver = await approverByKey(a.key, a.name);
+        const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key, a.onBehalfOf.name) : undefined;
+        await ask(
+          input,
+          { approver, ...(onBehalfOf ? { onBehalfOf } : {}) },
+          input.round,
+          input.round === 'initial' ? 'new' : 'escalation',
+          at,
+        );
+      }
+    },
+
+    /** A fresh link to every approver whose task is still pending. */
+    async remindApprovers(input: StepRef & { round: string; at: number }): Promise<NotifiedApprover[]> {
+      const tasks = (await tasksOfStep(db, currentWorkflowId(), input.step)).filter((t) => t.status === 'pending');
+      const reminded: NotifiedApprover[] = [];
+      for (const task of tasks) {
+        const approver: Approver = { key: task.approver_key, name: task.approver_name, staffId: task.staff_id, email: task.email };
+        const onBehalfOf = task.on_behalf_of_key
+          ? { key: task.on_behalf_of_key, name: task.on_behalf_of_name ?? '', staffId: null, email: '' }
+          : undefined;
+        reminded.push(await ask(input, { approver, ...(onBehalfOf ? { onBehalfOf } : {}) }, input.round, 'reminder', new Date(input.at)));
+      }
+      return reminded;
+    },
+
+    /** Hands a pending task over to a delegate: a new task and link for them, both names in the audit. */
+    async handOverApprovalTask(input: StepRef & { fromKey: string; toStaffId: string; at: number }): Promise<NotifiedApprover> {
+      const workflowId = currentWorkflowId();
+      const from = (await tasksOfStep(db, workflowId, input.step)).find((t) => t.approver_key === input.fromKey);
+      const delegate = await staffApprover(db, input.toStaffId);
+      if (!from || !delegate) throw ApplicationFailure.nonRetryable('nothing to hand over', ErrorKind.NotFound);
+      const onBehalfOf: Approver = { key: from.approver_key, name: from.approver_name, staffId: from.staff_id, email: from.email };
+      const handed = await ask(input, { approver: delegate, onBehalfOf }, `handover-${from.approver_key}`, 'handover', new Date(input.at));
+      await setTaskStatus(db, from.id, 'handed_over');
+      return handed;
+    },
+
+    ...createApprovalClosingActivities(deps),
+  };
+}

@@ -1,0 +1,11 @@
+import { type LifecycleEvent, recordLifecycleEvent as writeEvent } from '../../db/lifecycleEvents.js';
+import type { ActivityDeps } from './context.js';
+
+export function createLifecycleActivities({ db }: ActivityDeps) {
+  return {
+    /** Idempotent projection write (upsert on workflow id + step). */
+    async recordLifecycleEvent(event: LifecycleEvent): Promise<void> {
+      await writeEvent(db, event);
+    },
+  };
+}

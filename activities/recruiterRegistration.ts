@@ -1,0 +1,65 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { findRecruiterById, type RecruiterAccount, updateRecruiter } from '../db/recruiterAccounts.js';
+import { consumeToken } from '../db/tokens.js';
+import { ErrorKind } from '../lib/errors.js';
+import { type RecruiterNotice, recruiterNotice } from '../mail/templates/recruiterRegistration/recruiterNotice.js';
+import { issueAccountLink } from './kit/accountLinks.js';
+import { type ActivityDeps, stepKey } from './kit/context.js';
+import { deliverOnce } from './kit/mailing.js';
+
+export function createRecruiterActivities(deps: ActivityDeps) {
+  const { db, config } = deps;
+  const portalUrl = `${config.http.publicBaseUrl}/docs`;
+
+  async function requireRecruiter(accountId: string): Promise<RecruiterAccount> {
+    const account = await findRecruiterById(db, accountId);
+    if (!account) throw ApplicationFailure.nonRetryable(`recruiter account ${accountId} does not exist`, ErrorKind.NotFound);
+    return account;
+  }
+  const who = (r: RecruiterAccount) => ({ firstName: r.contact_first_name, companyName: r.company_name, portalUrl });
+
+  return {
+    async issueRecruiterLink(input: { accountId: string; tokenId: string; step: string; expiresAt: number }) {
+      const account = await requireRecruiter(input.accountId);
+      return issueAccountLink(deps, {
+        subjectId: account.id,
+        tokenId: input.tokenId,
+        purpose: 'recruiter_email_validation',
+        step: input.step,
+        expiresAt: input.expiresAt,
+        to: account.email,
+        render: (url, expiresAt) => recruiterNotice('validationLink', { ...who(account), url, expiresAt }),
+      });
+    },
+
+    async confirmRecruiterEmail(input: { accountId: string; tokenId: string }) {
+      return db.transaction(async (tx) => {
+        const account = await findRecruiterById(tx, input.accountId);
+        if (!account) throw ApplicationFailure.nonRetryable('recruiter account gone', ErrorKind.NotFound);
+        if (await consumeToken(tx, input.tokenId)) await updateRecruiter(tx, account.id, { status: 'pending_approval' });
+        else if (account.status !== 'pending_approval')
+          throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
+        return { next: 'awaiting_approval' };
+      });
+    },
+
+    async settleRecruiter(input: { accountId: string; outcome: 'active' | 'refused' | 'expired'; decidedBy?: string; reason?: string }) {
+      const decided = input.decidedBy ? { decided_by: input.decidedBy, decided_at: db.fn.now() } : {};
+      await updateRecruiter(db, input.accountId, {
+        status: input.outcome,
+        ...decided,
+        ...(input.outcome === 'active' ? { validated_at: db.fn.now() } : {}),
+        ...(input.reason ? { refusal_reason: input.reason } : {}),
+      });
+    },
+
+    async mailRecruiter(input: { accountId: string; notice: Exclude<RecruiterNotice, 'validationLink'>; step: string }) {
+      const account = await requireRecruiter(input.accountId);
+      const rendered = recruiterNotice(input.notice, {
+        ...who(account),
+        ...(account.refusal_reason ? { reason: account.refusal_reason } : {}),
+      });
+      return deliverOnce(deps, { key: stepKey(input.step), template: `recruiter.${input.notice}`, to: account.email, rendered });
+    },
+  };
+}

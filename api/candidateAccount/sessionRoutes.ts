@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findCandidateById } from '../../db/candidateAccounts.js';
+import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import type { ApiDeps } from '../deps.js';
+import { changeEmailBody, errorResponse, loginBody, messageResponse } from '../schemas.js';
+import { requireSessionOf, SESSION_COOKIE, setSessionCookie } from '../sessions/auth.js';
+import { createSessionUseCases } from '../sessions/sessions.js';
+import { createCandidateAccountUseCases } from './useCases.js';
+
+const profile = z.object({
+  id: z.uuid(),
+  fileNumber: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  status: z.string(),
+  validatedAt: z.date().nullable(),
+});
+
+/** Login (numéro de dossier or e-mail), logout, and the logged-in candidate's own account. */
+export function sessionRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+  const sessions = createSessionUseCases(deps);
+  const candidates = createCandidateAccountUseCases(deps);
+  // Staff sessions exist too (inbox, administration): these routes are the candidate's own.
+  const authenticated = requireSessionOf('candidate', sessions.authenticate);
+
+  return async (app) => {
+    app.post('/sessions', {
+      schema: {
+        tags: ['Connexion'],
+        summary: 'Se connecter avec son numéro de dossier ou son adresse mail',
+        body: loginBody,
+        response: {
+          201: z.object({ token: z.string(), expiresAt: z.date(), fileNumber: z.string() }),
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          429: errorResponse,
+        },
+      },
+      handler: async (request, reply) => {
+        const session = await sessions.login(request.body);
+        setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
+        return reply.status(201).send(session);
+      },
+    });
+
+    app.delete('/sessions/current', {
+      preHandler: authenticated,
+      schema: { tags: ['Connexion'], summary: 'Se déconnecter', response: { 204: z.null(), 401: errorResponse } },
+      handler: async (request, reply) => {
+        await sessions.logout(request.session!.id);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.get('/me', {
+      preHandler: authenticated,
+      schema: { tags: ['Mon compte'], summary: 'Mon compte', response: { 200: profile, 401: errorResponse } },
+      handler: async (request) => {
+        const account = await findCandidateById(deps.db, request.session!.principal_id);
+        if (!account) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
+        return {
+          id: account.id,
+          fileNumber: account.file_number,
+          lastName: account.last_name,
+          firstName: account.first_name,
+          email: account.email,
+          status: account.status,
+          validatedAt: account.validated_at,
+        };
+      },
+    });
+
+    app.get('/me/history', {
+      preHandler: authenticated,
+      schema: {
+        tags: ['Mon compte'],
+        summary: 'Historique des démarches de mon compte',
+        response: {
+          200: z.object({ events: z.array(z.object({ kind: z.string(), status: z.string(), at: z.date() })) }),
+          401: errorResponse,
+        },
+      },
+      handler: async (request) => {
+        const events = await listLifecycleEvents(deps.db, request.session!.principal_id);
+        return { events: events.map((e: { kind: string; status: string; at: Date }) => ({ kind: e.kind, status: e.status, at: e.at })) };
+      },
+    });
+
+    app.put('/me/email', {
+      preHandler: authenticated,
+      schema: {
+        tags: ['Mon compte'],
+        summary: 'Changer d’adresse mail (déconnecte jusqu’à la validation de la nouvelle adresse)',
+        body: changeEmailBody,
+        response: { 202: messageResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 409: errorResponse },
+      },
+      handler: async (request, reply) => {
+        const result = await candidates.changeEmail(request.session!.principal_id, request.body);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(202).send(result);
+      },
+    });
+  };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { approvalRequestsOf } from '../../db/approvals.js';
+import { findCandidateById } from '../../db/candidateAccounts.js';
+import type { Session } from '../../db/sessions.js';
+import { findStaffById } from '../../db/staffAccounts.js';
+import { AppError, ErrorKind, isErrorKind } from '../../lib/errors.js';
+import {
+  type DemoApprovalRequestInput,
+  demoApprovalRequestKind,
+  demoApprovalRequestWorkflowId,
+} from '../../workflows/demoApprovalRequest/contract.js';
+import { approvalStateQuery, type Party, withdrawUpdate } from '../../workflows/kit/approval/contract.js';
+import { settledError } from '../approvals/decide.js';
+import type { ApiDeps } from '../deps.js';
+import { startLifecycle } from '../lifecycles.js';
+
+/** The demonstration lifecycle: anyone logged in submits a request through a chain of decision steps. */
+export function createDemoApprovalUseCases(deps: ApiDeps) {
+  const { db, temporal, config } = deps;
+
+  async function requesterOf(session: Session): Promise<Party> {
+    const key = `${session.principal_kind}:${session.principal_id}`;
+    if (session.principal_kind === 'staff') {
+      const staff = await findStaffById(db, session.principal_id);
+      return { key, name: staff?.display_name ?? 'Personnel' };
+    }
+    const candidate = await findCandidateById(db, session.principal_id);
+    return { key, name: candidate ? `${candidate.first_name} ${candidate.last_name}` : 'Candidat' };
+  }
+
+  /** The requester's own request, or not found (no id guessing). */
+  async function ownRequest(session: Session, requestId: string) {
+    const workflowId = demoApprovalRequestWorkflowId(requestId);
+    const steps = await approvalRequestsOf(db, workflowId);
+    if (!steps.length || steps[0]!.requester_key !== `${session.principal_kind}:${session.principal_id}`)
+      throw new AppError(ErrorKind.NotFound, 'Demande introuvable.');
+    return { workflowId, steps };
+  }
+
+  return {
+    async submit(session: Session, input: Omit<DemoApprovalRequestInput, 'requestId' | 'requester'>) {
+      const requestId = randomUUID();
+      const workflowId = demoApprovalRequestWorkflowId(requestId);
+      await startLifecycle(temporal, config.temporal.taskQueue, {
+        workflowType: 'demoApprovalRequest',
+        workflowId,
+        input: { ...input, requestId, requester: await requesterOf(session) },
+        kind: demoApprovalRequestKind,
+        subjectId: requestId,
+        summary: `Demande de démonstration : ${input.steps.length} étape(s) de décision`,
+      });
+      return { requestId, workflowId };
+    },
+
+    /** The lifecycle's own view (live query) beside the projection of every step. */
+    async state(session: Session, requestId: string) {
+      const { workflowId, steps } = await ownRequest(session, requestId);
+      const current = await temporal.workflow
+        .getHandle(workflowId)
+        .query(approvalStateQuery)
+        .catch(() => null);
+      return {
+        requestId,
+        workflowId,
+        current,
+        steps: steps.map((s) => ({
+          step: s.step,
+          status: s.status,
+          outcome: s.outcome,
+          decidedBy: s.decided_by_name,
+          decidedAt: s.closed_at,
+          reason: s.reason,
+          comment: s.comment,
+        })),
+      };
+    },
+
+    /** Withdrawal at any non-final step: pending tasks are cancelled and the approvers told. */
+    async withdraw(session: Session, requestId: string, reason?: string) {
+      const { workflowId, steps } = await ownRequest(session, requestId);
+      const open = steps.find((s) => s.status === 'pending');
+      if (!open) throw settledError(steps.at(-1)!);
+      try {
+        const result = await temporal.workflow.getHandle(workflowId).executeUpdate(withdrawUpdate, {
+          args: [{ requesterKey: `${session.principal_kind}:${session.principal_id}`, ...(reason ? { reason } : {}) }],
+        });
+        return { requestId, outcome: result.outcome, at: new Date(result.at) };
+      } catch (error) {
+        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isErrorKind(error.cause.type)) {
+          throw new AppError(error.cause.type, error.cause.message);
+        }
+        throw error;
+      }
+    },
+  };
+}

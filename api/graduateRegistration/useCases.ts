@@ -1,0 +1,192 @@
+import type { z } from 'zod';
+import {
+  findGraduateByEmail,
+  findGraduateById,
+  groupsOfGraduate,
+  insertPendingGraduate,
+  type RegistryMatch,
+} from '../../db/graduateAccounts.js';
+import { findGraduateCandidates, listGraduateDiplomas, type RegistryDiploma } from '../../db/registry/lookup.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import { chooseDiplomaUpdate, type DiplomaChoice, graduateRegistrationWorkflowId } from '../../workflows/graduateRegistration/contract.js';
+import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
+import type { ApiDeps } from '../deps.js';
+import { startLifecycle } from '../lifecycles.js';
+import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
+import type { createGraduateBody, diplomaChoiceBody, graduateCredentialsBody } from './schemas.js';
+
+export const graduateMessages = {
+  created: 'Votre demande est enregistrée : consultez vos courriels pour valider votre adresse.',
+  alreadyExists: 'Une inscription avec cette adresse mail est déjà en cours ou validée',
+  absent:
+    'Vous ne figurez pas dans la base des diplômés : complétez le formulaire complet (téléphone, adresse postale, et le diplôme tel que vous vous en souvenez : intitulé, année, composante). Il sera examiné par l’administrateur.',
+  notChoosing: 'Le choix du diplôme n’est pas possible à cette étape de votre inscription.',
+  notYours: 'Ce diplôme ne figure pas parmi les vôtres.',
+  linkResent: 'Si une inscription en attente de validation correspond à cette adresse, un nouveau lien vient d’y être envoyé.',
+} as const;
+
+/**
+ * « Profils diplômés » (seed 000): the registry lookup decides the branch, the account row and the
+ * lifecycle start are one transaction, and the diploma choice is addressed to the lifecycle.
+ */
+export function createGraduateRegistrationUseCases(deps: ApiDeps) {
+  const { db, temporal, config, hasher } = deps;
+  const credentials = createProfileLoginUseCases(deps);
+
+  /** The diplomas the person may pick: those of every registry graduate they matched. */
+  async function diplomasOf(candidateIds: string[]): Promise<(RegistryDiploma & { graduateId: string })[]> {
+    const lists = await Promise.all(
+      candidateIds.map(async (graduateId) => (await listGraduateDiplomas(db, graduateId)).map((d) => ({ ...d, graduateId }))),
+    );
+    return lists.flat();
+  }
+
+  async function choosingAccount(input: z.infer<typeof graduateCredentialsBody>) {
+    const account = await credentials.checkCredentials('graduate', input);
+    if (account.status !== 'pending_diploma')
+      throw new AppError(ErrorKind.Conflict, graduateMessages.notChoosing, undefined, { status: account.status });
+    return account;
+  }
+
+  return {
+    async register(input: z.infer<typeof createGraduateBody>) {
+      const matches = await findGraduateCandidates(db, {
+        lastName: input.lastName,
+        firstNames: input.firstNames,
+        birthDate: input.birthDate,
+      });
+      const registry: RegistryMatch = matches.length === 0 ? 'absent' : matches.length === 1 ? 'present' : 'ambiguous';
+      if (registry === 'absent') {
+        const missing: Record<string, string> = {};
+        if (!input.rememberedDiploma)
+          missing.rememberedDiploma = 'Le diplôme tel que vous vous en souvenez est obligatoire (intitulé, année, composante)';
+        if (!input.phone) missing.phone = 'Le téléphone est obligatoire';
+        if (!input.postalAddress) missing.postalAddress = 'L’adresse postale est obligatoire';
+        if (Object.keys(missing).length) throw new AppError(ErrorKind.Validation, graduateMessages.absent, missing, { registry: 'absent' });
+      }
+      const passwordHash = await hasher.hash(input.password);
+      const g = config.graduates;
+      return db.transaction(async (tx) => {
+        const account = await insertPendingGraduate(tx, {
+          last_name: input.lastName,
+          first_names: input.firstNames,
+          birth_date: input.birthDate,
+          email: input.email,
+          password_hash: passwordHash,
+          registry_match: registry,
+          registry_candidate_ids: matches.map((m) => m.id),
+          phone: input.phone ?? null,
+          postal_address: input.postalAddress ?? null,
+          declared_diploma: registry === 'absent' ? input.rememberedDiploma! : null,
+        });
+        if (!account) throw new AppError(ErrorKind.Conflict, graduateMessages.alreadyExists, { email: graduateMessages.alreadyExists });
+        const remembered = input.rememberedDiploma;
+        await startLifecycle(temporal, config.temporal.taskQueue, {
+          workflowType: 'graduateRegistration',
+          workflowId: graduateRegistrationWorkflowId(account.id),
+          kind: 'graduateRegistration',
+          subjectId: account.id,
+          summary: `Inscription diplômé : ${registry === 'absent' ? 'absent de la base' : registry === 'ambiguous' ? 'plusieurs correspondances' : 'présent dans la base'}`,
+          input: {
+            accountId: account.id,
+            applicant: { key: `graduate:${account.id}`, name: `${input.firstNames} ${input.lastName}` },
+            registryMatch: registry,
+            details: {
+              Nom: input.lastName,
+              'Prénom(s)': input.firstNames,
+              'Date de naissance': input.birthDate.split('-').reverse().join('/'),
+              ...(registry === 'absent' && remembered
+                ? {
+                    'Diplôme déclaré': `${remembered.title} (${remembered.year})`,
+                    'Composante déclarée': remembered.composante,
+                    Téléphone: input.phone!,
+                    Adresse: input.postalAddress!,
+                  }
+                : {}),
+            },
+            emailValidationMs: g.emailValidationMs,
+            diplomaChoiceMs: g.diplomaChoiceMs,
+            plan: { ...g.decision, escalateToComposante: g.escalateToComposante, escalateToAdmin: g.escalateToAdmin },
+          },
+        });
+        return { accountId: account.id, registry, message: graduateMessages.created };
+      });
+    },
+
+    /** « Vous trouvez votre diplôme (code vet) »: the list, once the address is validated. */
+    async diplomas(input: z.infer<typeof graduateCredentialsBody>) {
+      const account = await choosingAccount(input);
+      const diplomas = await diplomasOf(account.registry_candidate_ids);
+      // Homonyms' diplomas are shown without any of their personal data; one line per VET and year.
+      const seen = new Set<string>();
+      return {
+        diplomas: diplomas
+          .filter((d) => {
+            const key = `${d.vetCode}:${d.year}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          })
+          .map(({ graduateId: _g, ...d }) => d),
+      };
+    },
+
+    async chooseDiploma(input: z.infer<typeof diplomaChoiceBody>) {
+      const account = await choosingAccount(input);
+      let choice: DiplomaChoice;
+      if ('diplomaId' in input) {
+        const diplomas = await diplomasOf(account.registry_candidate_ids);
+        const picked = diplomas.find((d) => d.id === input.diplomaId);
+        if (!picked) throw new AppError(ErrorKind.NotFound, graduateMessages.notYours, { diplomaId: graduateMessages.notYours });
+        const holders = new Set(diplomas.filter((d) => d.vetCode === picked.vetCode && d.year === picked.year).map((d) => d.graduateId));
+        choice = {
+          kind: 'found',
+          registryGraduateId: picked.graduateId,
+          vetCode: picked.vetCode,
+          vetLabel: picked.vetLabel ?? picked.vetCode,
+          composanteCode: picked.composanteCode,
+          year: picked.year,
+          sharedByHomonyms: holders.size > 1,
+        };
+      } else {
+        choice = {
+          kind: 'not_found',
+          composanteCode: input.composanteCode,
+          ...(input.title ? { title: input.title } : {}),
+          ...(input.year ? { year: input.year } : {}),
+        };
+      }
+      const state = await temporal.workflow
+        .getHandle(graduateRegistrationWorkflowId(account.id))
+        .executeUpdate(chooseDiplomaUpdate, { args: [choice] });
+      return {
+        phase: state.phase,
+        message: 'Votre choix est enregistré : votre compte sera validé par le responsable concerné. Vous serez informé(e) par courriel.',
+      };
+    },
+
+    async resendValidationLink(email: string) {
+      const account = await findGraduateByEmail(db, email);
+      if (account?.status === 'pending_email')
+        await temporal.workflow
+          .getHandle(graduateRegistrationWorkflowId(account.id))
+          .signal(resendLinkSignal)
+          .catch(() => undefined);
+      return { message: graduateMessages.linkResent };
+    },
+
+    async profile(accountId: string) {
+      const account = await findGraduateById(db, accountId);
+      if (!account) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
+      return {
+        id: account.id,
+        lastName: account.last_name,
+        firstNames: account.first_names,
+        email: account.email,
+        status: account.status,
+        groups: await groupsOfGraduate(db, account.id),
+        validatedAt: account.validated_at,
+      };
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import type { DbOrTx } from '../../db/connection.js';
+import { findGraduateById } from '../../db/graduateAccounts.js';
+import {
+  applicationCounts,
+  findOffer,
+  insertOffer,
+  listApplications,
+  listOffersOfAuthor,
+  type OfferAuthorKind,
+  type OfferContent,
+  type OfferRow,
+  reviseOffer,
+} from '../../db/jobOffers.js';
+import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
+import { findRecruiterById } from '../../db/recruiterAccounts.js';
+import type { Session } from '../../db/sessions.js';
+import { parseDuration } from '../../lib/duration.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import {
+  jobOfferWorkflowId,
+  type OfferStatus,
+  offerKindLabels,
+  offerStatusLabels,
+  reviseOfferUpdate,
+  withdrawOfferUpdate,
+} from '../../workflows/jobOffer/contract.js';
+import type { ApiDeps } from '../deps.js';
+import { startLifecycle } from '../lifecycles.js';
+
+type OfferInput = Omit<OfferContent, 'publicationDuration'> & { publicationDuration?: string | undefined };
+
+const finalStatuses: OfferStatus[] = ['refused', 'expired', 'withdrawn'];
+
+export const myOfferView = (o: OfferRow) => ({ ...o, kindLabel: offerKindLabels[o.kind], statusLabel: offerStatusLabels[o.status] });
+
+/**
+ * « Déposer une offre ou un stage » and « Mes offres d’emploi » (seed 002). Posting is an explicit
+ * right: an active graduate (alumni member), or an active recruiter granted `can_post_offers`.
+ */
+export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
+  async function authorOf(session: Session): Promise<{ kind: OfferAuthorKind; id: string; name: string }> {
+    if (session.principal_kind === 'graduate') {
+      const graduate = await findGraduateById(db, session.principal_id);
+      if (graduate?.status !== 'active')
+        throw new AppError(ErrorKind.Forbidden, 'Seuls les membres diplômés dont le compte est validé peuvent déposer une offre.');
+      return { kind: 'graduate', id: graduate.id, name: `${graduate.first_names} ${graduate.last_name}` };
+    }
+    if (session.principal_kind === 'recruiter') {
+      const recruiter = await findRecruiterById(db, session.principal_id);
+      if (recruiter?.status !== 'active' || !recruiter.can_post_offers) {
+        throw new AppError(
+          ErrorKind.Forbidden,
+          'Votre compte recruteur n’a pas le droit de déposer des offres : il est accordé par un administrateur de la plateforme.',
+        );
+      }
+      return {
+        kind: 'recruiter',
+        id: recruiter.id,
+        name: `${recruiter.contact_first_name} ${recruiter.contact_last_name} (${recruiter.company_name})`,
+      };
+    }
+    throw new AppError(ErrorKind.Forbidden, 'Le dépôt d’offres est réservé aux diplômés et aux recruteurs autorisés.');
+  }
+
+  /** Fills the default duration and enforces the maximum, with a field message. */
+  function content(input: OfferInput): OfferContent {
+    const publicationDuration = input.publicationDuration ?? config.offers.publicationDefault;
+    if (parseDuration(publicationDuration)! > config.offers.publicationMaxMs) {
+      const maxDays = Math.floor(config.offers.publicationMaxMs / 86_400_000);
+      throw new AppError(ErrorKind.Validation, 'Certains champs sont invalides.', {
+        publicationDuration: `La durée de publication ne peut pas dépasser ${maxDays} jours.`,
+      });
+    }
+    return { ...input, publicationDuration };
+  }
+
+  /** The author's own offer; someone else's answers 404 (no id guessing). */
+  async function ownOffer(session: Session, id: string, options: { forUpdate?: boolean; tx?: DbOrTx } = {}) {
+    const offer = await findOffer(options.tx ?? db, id, options);
+    if (!offer || offer.authorKind !== session.principal_kind || offer.authorId !== session.principal_id)
+      throw new AppError(ErrorKind.NotFound, 'Offre introuvable.');
+    return offer;
+  }
+
+  async function detail(session: Session, id: string) {
+    const offer = await ownOffer(session, id);
+    const events = await listLifecycleEvents(db, id);
+    const history = events.map((e: { status: string; at: Date; details: Record<string, unknown> }) => ({
+      status: e.status,
+      statusLabel: offerStatusLabels[e.status as OfferStatus] ?? e.status,
+      at: e.at,
+      details: e.details,
+    }));
+    return { ...myOfferView(offer), history };
+  }
+
+  return {
+    authorOf,
+    ownOffer,
+    detail,
+
+    /** The row and its lifecycle start in one transaction: no offer without moderation. */
+    async create(session: Session, input: OfferInput) {
+      const author = await authorOf(session);
+      const offer = content(input);
+      const id = await db.transaction(async (tx) => {
+        const offerId = await insertOffer(tx, author, offer);
+        await startLifecycle(temporal, config.temporal.taskQueue, {
+          workflowType: 'jobOffer',
+          workflowId: jobOfferWorkflowId(offerId),
+          kind: 'jobOffer',
+          subjectId: offerId,
+          summary: `Offre ${offer.kind} à modérer`,
+          input: {
+            offerId,
+            author: { key: `${author.kind}:${author.id}`, name: author.name },
+            moderationPlan: { ...config.offers.moderation, onDeadline: 'expire' },
+            changesWindowMs: config.offers.changesWindowMs,
+          },
+        });
+        return offerId;
+      });
+      return detail(session, id);
+    },
+
+    async listMine(session: Session) {
+      const offers = await listOffersOfAuthor(db, session.principal_kind as OfferAuthorKind, session.principal_id);
+      const byOffer = await applicationCounts(
+        db,
+        offers.map((o) => o.id),
+      );
+      return offers.map((o) => ({ ...myOfferView(o), applications: byOffer.get(o.id) ?? 0 }));
+    },
+
+    /**
+     * A new version goes back to moderation. The row changes and the lifecycle is told in one
+     * transaction: if the lifecycle refuses (wrong status), the edit is rolled back. The old version
+     * does not stay visible meanwhile: what members see is always a version a webmaster validated.
+     */
+    async revise(session: Session, id: string, input: OfferInput) {
+      const offer = content(input);
+      await db.transaction(async (tx) => {
+        const current = await ownOffer(session, id, { forUpdate: true, tx });
+        if (current.status !== 'changes_requested' && current.status !== 'published') {
+          throw new AppError(
+            ErrorKind.Conflict,
+            `Cette offre ne peut pas être modifiée : elle est « ${offerStatusLabels[current.status]} ».`,
+          );
+        }
+        const revision = await reviseOffer(tx, id, offer);
+        await temporal.workflow.getHandle(jobOfferWorkflowId(id)).executeUpdate(reviseOfferUpdate, { args: [{ revision }] });
+      });
+      return detail(session, id);
+    },
+
+    /** Withdrawal before moderation, or early close of a published offer. */
+    async withdraw(session: Session, id: string, reason?: string) {
+      const offer = await ownOffer(session, id);
+      if (finalStatuses.includes(offer.status))
+        throw new AppError(ErrorKind.AlreadyDone, `Cette offre est déjà close : elle est « ${offerStatusLabels[offer.status]} ».`);
+      await temporal.workflow
+        .getHandle(jobOfferWorkflowId(id))
+        .executeUpdate(withdrawOfferUpdate, { args: [{ ...(reason ? { reason } : {}) }] });
+      return detail(session, id);
+    },
+
+    async applications(session: Session, id: string) {
+      await ownOffer(session, id);
+      return listApplications(db, id);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { findRecruiterByEmail, findRecruiterById, insertPendingRecruiter, updateRecruiter } from '../../db/recruiterAccounts.js';
+import { rolesOf } from '../../db/staffAccounts.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
+import { recruiterRegistrationWorkflowId } from '../../workflows/recruiterRegistration/contract.js';
+import type { ApiDeps } from '../deps.js';
+import { startLifecycle } from '../lifecycles.js';
+import type { createRecruiterBody } from './schemas.js';
+
+export const recruiterMessages = {
+  created:
+    'Votre inscription est enregistrée : consultez vos courriels pour valider votre adresse. Elle sera ensuite validée par l’administrateur.',
+  alreadyExists: 'Une inscription avec cette adresse mail est déjà en cours ou validée',
+  linkResent: 'Si une inscription en attente de validation correspond à cette adresse, un nouveau lien vient d’y être envoyé.',
+  adminOnly: 'Seul un administrateur peut accorder ou retirer le droit de déposer des offres.',
+} as const;
+
+/** ENTREPRISES / PARTENAIRES: registration (terms recorded), and the separate right to post offers. */
+export function createRecruiterRegistrationUseCases({ db, temporal, config, hasher }: ApiDeps) {
+  const view = async (id: string) => {
+    const r = await findRecruiterById(db, id);
+    if (!r) throw new AppError(ErrorKind.NotFound, 'Recruteur introuvable.');
+    return {
+      id: r.id,
+      companyName: r.company_name,
+      contactName: `${r.contact_first_name} ${r.contact_last_name}`,
+      email: r.email,
+      status: r.status,
+      termsVersion: r.terms_version,
+      termsAcceptedAt: r.terms_accepted_at,
+      canPostOffers: r.can_post_offers,
+      offersRightChangedAt: r.offers_right_changed_at,
+      validatedAt: r.validated_at,
+    };
+  };
+
+  return {
+    view,
+
+    /** The row (with the accepted terms version and time) and the lifecycle start, atomically. */
+    async register(input: z.infer<typeof createRecruiterBody>) {
+      const passwordHash = await hasher.hash(input.password);
+      const r = config.recruiters;
+      return db.transaction(async (tx) => {
+        const account = await insertPendingRecruiter(tx, {
+          company_name: input.company.name,
+          siret: input.company.siret ?? null,
+          company_address: input.company.address,
+          company_website: input.company.website ?? null,
+          contact_last_name: input.contact.lastName,
+          contact_first_name: input.contact.firstName,
+          contact_job_title: input.contact.jobTitle ?? null,
+          contact_phone: input.contact.phone ?? null,
+          email: input.email,
+          password_hash: passwordHash,
+          terms_version: r.termsVersion,
+        });
+        if (!account) throw new AppError(ErrorKind.Conflict, recruiterMessages.alreadyExists, { email: recruiterMessages.alreadyExists });
+        const contactName = `${input.contact.firstName} ${input.contact.lastName}`;
+        await startLifecycle(temporal, config.temporal.taskQueue, {
+          workflowType: 'recruiterRegistration',
+          workflowId: recruiterRegistrationWorkflowId(account.id),
+          kind: 'recruiterRegistration',
+          subjectId: account.id,
+          summary: 'Inscription recruteur (entreprises / partenaires)',
+          input: {
+            accountId: account.id,
+            applicant: { key: `recruiter:${account.id}`, name: contactName },
+            details: {
+              Entreprise: input.company.name,
+              ...(input.company.siret ? { SIRET: input.company.siret } : {}),
+              Adresse: input.company.address,
+              Contact: `${contactName}${input.contact.jobTitle ? `, ${input.contact.jobTitle}` : ''}`,
+              'Conditions d’utilisation': `version ${r.termsVersion} acceptée`,
+            },
+            emailValidationMs: r.emailValidationMs,
+            plan: r.decision,
+          },
+        });
+        return { accountId: account.id, termsVersion: account.terms_version, message: recruiterMessages.created };
+      });
+    },
+
+    async resendValidationLink(email: string) {
+      const account = await findRecruiterByEmail(db, email);
+      if (account?.status === 'pending_email')
+        await temporal.workflow
+          .getHandle(recruiterRegistrationWorkflowId(account.id))
+          .signal(resendLinkSignal)
+          .catch(() => undefined);
+      return { message: recruiterMessages.linkResent };
+    },
+
+    /**
+     * « inscription simple sans dépôt d'offres »: the right to post offers is granted (or taken back)
+     * by an administrateur, to a validated recruiter only; who and when are recorded.
+     */
+    async setOfferPosting(staffId: string, recruiterId: string, allowed: boolean) {
+      const roles = await rolesOf(db, staffId);
+      if (!roles.some((r) => r.role === 'administrateur')) throw new AppError(ErrorKind.Forbidden, recruiterMessages.adminOnly);
+      const recruiter = await findRecruiterById(db, recruiterId);
+      if (!recruiter) throw new AppError(ErrorKind.NotFound, 'Recruteur introuvable.');
+      if (recruiter.status !== 'active') throw new AppError(ErrorKind.Conflict, 'L’inscription de ce recruteur n’est pas validée.');
+      await updateRecruiter(db, recruiterId, {
+        can_post_offers: allowed,
+        offers_right_changed_by: staffId,
+        offers_right_changed_at: db.fn.now(),
+      });
+      return view(recruiterId);
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { pendingTasksForHandOver } from '../../db/approvals.js';
+import { clearFailures, countRecentFailures, oldestRecentFailure, recordFailure } from '../../db/loginFailures.js';
+import { createSession } from '../../db/sessions.js';
+import { absencesOf, deleteAbsence, insertAbsence } from '../../db/staffAbsences.js';
+import {
+  findStaffByEmail,
+  findStaffById,
+  insertStaff,
+  listStaff,
+  replaceRoles,
+  rolesOf,
+  type StaffRoleGrant,
+  updateStaff,
+} from '../../db/staffAccounts.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import { digestHex, hashToken, newRawToken } from '../../lib/secrets.js';
+import { handOverUpdate, type StaffRole, staffKey } from '../../workflows/kit/approval/contract.js';
+import type { ApiDeps } from '../deps.js';
+import { loginMessages } from '../sessions/sessions.js';
+
+export interface StaffPrincipal {
+  id: string;
+  key: string;
+  email: string;
+  displayName: string;
+  roles: StaffRoleGrant[];
+}
+
+const grantsOf = (roles: { role: StaffRole; scope?: string | undefined }[]): StaffRoleGrant[] =>
+  roles.map((r) => ({ role: r.role, scope: r.scope ?? '' }));
+
+// Verifying against a real hash when the address is unknown keeps both answers equally slow.
+let decoyHash: Promise<string> | undefined;
+
+/** Staff accounts: login, the admin API (roles and scopes), and absences with a delegate. */
+export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
+  decoyHash ??= hasher.hash('decoy password, never valid');
+
+  async function principal(staffId: string): Promise<StaffPrincipal | undefined> {
+    const staff = await findStaffById(db, staffId);
+    if (!staff?.active) return undefined;
+    return {
+      id: staff.id,
+      key: staffKey(staff.id),
+      email: staff.email,
+      displayName: staff.display_name,
+      roles: await rolesOf(db, staff.id),
+    };
+  }
+
+  return {
+    principal,
+
+    /** Same throttling and timing as the candidates' login; a separate key space (`staff:`). */
+    async login(input: { email: string; password: string }) {
+      const identifierKey = digestHex(`staff:${input.email}`);
+      const { maxFailures, failureWindowMs } = config.login;
+      if ((await countRecentFailures(db, identifierKey, failureWindowMs)) >= maxFailures) {
+        const oldest = await oldestRecentFailure(db, identifierKey, failureWindowMs);
+        const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + failureWindowMs - Date.now()) / 1000));
+        throw new AppError(ErrorKind.TooManyAttempts, loginMessages.throttled, undefined, { retryAfterSeconds });
+      }
+      const staff = await findStaffByEmail(db, input.email);
+      const passwordOk = await hasher.verify(staff?.password_hash ?? (await decoyHash!), input.password);
+      if (!staff?.active || !staff.password_hash || !passwordOk) {
+        await recordFailure(db, identifierKey);
+        throw new AppError(ErrorKind.Unauthenticated, loginMessages.badCredentials);
+      }
+      await clearFailures(db, identifierKey);
+      const raw = newRawToken();
+      const session = await createSession(db, {
+        tokenHash: hashToken(raw),
+        principalKind: 'staff',
+        principalId: staff.id,
+        expiresAt: new Date(Date.now() + config.lifetimes.sessionMs),
+      });
+      return { token: raw, expiresAt: session.expires_at, staff: (await principal(staff.id))! };
+    },
+
+    async requireAdmin(staffId: string): Promise<StaffPrincipal> {
+      const me = await principal(staffId);
+      if (!me) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
+      if (!me.roles.some((r) => r.role === 'administrateur'))
+        throw new AppError(ErrorKind.Forbidden, 'Action réservée aux administrateurs.');
+      return me;
+    },
+
+    list: () => listStaff(db),
+
+    async create(input: {
+      email: string;
+      displayName: string;
+      password?: string | undefined;
+      roles: { role: StaffRole; scope?: string | undefined }[];
+    }) {
+      const passwordHash = input.password ? await hasher.hash(input.password) : null;
+      return db.transaction(async (tx) => {
+        const staff = await insertStaff(tx, { email: input.email, displayName: input.displayName, passwordHash });
+        if (!staff)
+          throw new AppError(ErrorKind.Conflict, 'Un compte personnel existe déjà avec cette adresse mail.', {
+            email: 'Adresse déjà utilisée',
+          });
+        await replaceRoles(tx, staff.id, grantsOf(input.roles));
+        return { id: staff.id };
+      });
+    },
+
+    async update(
+      staffId: string,
+      input: {
+        displayName?: string | undefined;
+        active?: boolean | undefined;
+        password?: string | undefined;
+        roles?: { role: StaffRole; scope?: string | undefined }[] | undefined;
+      },
+    ) {
+      const passwordHash = input.password ? await hasher.hash(input.password) : undefined;
+      await db.transaction(async (tx) => {
+        const found = await updateStaff(tx, staffId, {
+          displayName: input.displayName,
+          active: input.active,
+          ...(passwordHash ? { passwordHash } : {}),
+        });
+        if (!found) throw new AppError(ErrorKind.NotFound, 'Compte personnel introuvable.');
+        if (input.roles) await replaceRoles(tx, staffId, grantsOf(input.roles));
+      });
+      return (await listStaff(db)).find((s) => s.id === staffId)!;
+    },
+
+    absences: (staffId: string) => absencesOf(db, staffId),
+
+    async removeAbsence(staffId: string, absenceId: string) {
+      if (!(await deleteAbsence(db, staffId, absenceId))) throw new AppError(ErrorKind.NotFound, 'Absence introuvable.');
+    },
+
+    /**
+     * Declares an absence: tasks created during the window go to the delegate (resolved when each
+     * step notifies). With `handOverPending`, tasks already waiting are handed over now, each
+     * through its lifecycle (a per-task result: a task decided meanwhile is simply reported).
+     */
+    async declareAbsence(staffId: string, input: { startsAt: Date; endsAt: Date; delegateId: string; handOverPending: boolean }) {
+      if (input.endsAt <= input.startsAt)
+        throw new AppError(ErrorKind.Validation, 'La fin de l’absence doit suivre son début.', {
+          endsAt: 'La fin doit être après le début',
+        });
+      if (input.delegateId === staffId)
+        throw new AppError(ErrorKind.Validation, 'Vous ne pouvez pas vous déléguer à vous-même.', {
+          delegateId: 'Choisissez une autre personne',
+        });
+      const delegate = await findStaffById(db, input.delegateId);
+      if (!delegate?.active)
+        throw new AppError(ErrorKind.Validation, 'La personne déléguée n’existe pas.', { delegateId: 'Personne inconnue' });
+      const absence = await insertAbsence(db, { staffId, ...input });
+      const handedOver: { taskId: string; status: number; message?: string }[] = [];
+      if (input.handOverPending) {
+        for (const task of await pendingTasksForHandOver(db, staffId)) {
+          try {
+            await temporal.workflow
+              .getHandle(task.workflow_id)
+              .executeUpdate(handOverUpdate, { args: [{ step: task.step, fromKey: task.approver_key, toStaffId: input.delegateId }] });
+            handedOver.push({ taskId: task.id, status: 200 });
+          } catch (error) {
+            const message = error instanceof WorkflowUpdateFailedError ? (error.cause?.message ?? error.message) : 'Tâche non transmise.';
+            handedOver.push({ taskId: task.id, status: 409, message });
+          }
+        }
+      }
+      return { absence, handedOver };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { findCandidateById } from '../../db/candidateAccounts.js';
+import {
+  findActivePreRegistration,
+  findPreRegistration,
+  insertDraft,
+  listForApplicant,
+  type PreRegistration,
+  type StepNumber,
+  saveStep,
+  stepColumns,
+} from '../../db/preRegistrations.js';
+import { findSession } from '../../db/trainingCatalog.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import type { ApiDeps } from '../deps.js';
+import { fieldMessages } from '../schemas.js';
+import { stepSchemas } from './schemas.js';
+
+export const stepTitles: Record<StepNumber | 5, string> = {
+  1: 'Renseignements sur votre identité',
+  2: 'Renseignements professionnels',
+  3: 'Contexte professionnel et attentes',
+  4: 'Identification du supérieur hiérarchique pour validation de votre pré-inscription',
+  5: 'Récapitulatif avant envoi',
+};
+
+/** What the person sees of a draft: each step with its saved values, and what is still missing. */
+export function draftView(row: PreRegistration) {
+  const steps = ([1, 2, 3, 4] as const).map((n) => ({
+    step: n,
+    title: stepTitles[n],
+    complete: row[stepColumns[n]] !== null,
+    values: row[stepColumns[n]],
+  }));
+  const missing = steps.filter((s) => !s.complete).map((s) => s.step);
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    status: row.status,
+    steps,
+    summary: { step: 5 as const, title: stepTitles[5], readyToSend: missing.length === 0, missingSteps: missing },
+    submittedAt: row.submitted_at,
+  };
+}
+
+/**
+ * The five-step form of seed 004: each step is validated and saved as a draft; the person can
+ * come back to any step, leave and resume; sending happens only from the summary (step 5).
+ */
+export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
+  /** Someone else's pre-registration answers 404, like one that does not exist: no id guessing. */
+  async function ownDraft(applicantId: string, id: string): Promise<PreRegistration> {
+    const row = await findPreRegistration(db, id);
+    if (!row || row.applicant_id !== applicantId) throw new AppError(ErrorKind.NotFound, 'Pré-inscription introuvable.');
+    return row;
+  }
+
+  return {
+    ownDraft,
+
+    async start(applicantId: string, sessionId: string) {
+      const session = await findSession(db, sessionId);
+      if (!session) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, 'Les pré-inscriptions à cette session sont fermées.');
+      const draft = await insertDraft(db, sessionId, applicantId);
+      if (!draft) {
+        const existing = await findActivePreRegistration(db, sessionId, applicantId);
+        throw new AppError(ErrorKind.Conflict, 'Vous avez déjà une pré-inscription en cours pour cette session.', undefined, {
+          preRegistrationId: existing?.id,
+        });
+      }
+      // Step 1 starts from what the account already knows.
+      const account = await findCandidateById(db, applicantId);
+      return { ...draftView(draft), prefill: { lastName: account?.last_name, firstName: account?.first_name } };
+    },
+
+    async saveStep(applicantId: string, id: string, step: StepNumber, body: unknown) {
+      const row = await ownDraft(applicantId, id);
+      if (row.status !== 'draft')
+        throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée : elle ne peut plus être modifiée.');
+      const parsed = stepSchemas[step].safeParse(body ?? {});
+      if (!parsed.success)
+        throw new AppError(ErrorKind.Validation, `L’étape ${step} contient des champs invalides.`, fieldMessages(parsed.error.issues));
+      if (step === 4) {
+        const account = await findCandidateById(db, applicantId);
+        if (account && (parsed.data as { email: string }).email === account.email.toLowerCase()) {
+          // Four eyes: the validation cannot come from the applicant themself.
+          throw new AppError(ErrorKind.Validation, 'Le supérieur hiérarchique doit être une autre personne que vous.', {
+            email: 'Indiquez l’adresse de votre supérieur hiérarchique, pas la vôtre',
+          });
+        }
+      }
+      if (!(await saveStep(db, id, step, parsed.data as Record<string, unknown>)))
+        throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+      return draftView((await findPreRegistration(db, id))!);
+    },
+
+    async get(applicantId: string, id: string) {
+      return draftView(await ownDraft(applicantId, id));
+    },
+
+    async listMine(applicantId: string) {
+      return listForApplicant(db, applicantId);
+    },
+  };
+}

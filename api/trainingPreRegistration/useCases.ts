@@ -1,0 +1,177 @@
+import type { z } from 'zod';
+import { findCandidateById } from '../../db/candidateAccounts.js';
+import { listForSession, markSubmitted, type PreRegistrationStatus, setStatus } from '../../db/preRegistrations.js';
+import { rolesOf } from '../../db/staffAccounts.js';
+import { findAction, findSession } from '../../db/trainingCatalog.js';
+import { reserveFreedSeats } from '../../db/trainingSeats.js';
+import type { Config } from '../../lib/config.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import {
+  seatReservedSignal,
+  sessionChangedSignal,
+  type TrainingPreRegistrationInput,
+  trainingPreRegistrationWorkflowId,
+  withdrawPreRegistrationUpdate,
+} from '../../workflows/trainingPreRegistration/contract.js';
+import type { ApiDeps } from '../deps.js';
+import { type LifecycleStart, startLifecycle } from '../lifecycles.js';
+import { createPreRegistrationDraftUseCases, draftView } from './drafts.js';
+import type { sessionPatchBody } from './schemas.js';
+
+/**
+ * What a sent pre-registration starts: its lifecycle with the decision plans of the configuration.
+ * One description, used by « Envoyer » and by the benchmark's scale fill.
+ */
+export function preRegistrationLifecycleStart(
+  config: Pick<Config, 'training'>,
+  p: {
+    preRegistrationId: string;
+    applicant: { id: string; name: string; email: string };
+    supervisorEmail: string;
+    session: TrainingPreRegistrationInput['session'];
+  },
+): LifecycleStart<'trainingPreRegistration'> {
+  const t = config.training;
+  return {
+    workflowType: 'trainingPreRegistration',
+    workflowId: trainingPreRegistrationWorkflowId(p.preRegistrationId),
+    kind: 'trainingPreRegistration',
+    subjectId: p.preRegistrationId,
+    summary: `Pré-inscription à une formation : ${p.session.actionCode}`,
+    input: {
+      preRegistrationId: p.preRegistrationId,
+      applicant: { key: `candidate:${p.applicant.id}`, name: p.applicant.name },
+      applicantEmail: p.applicant.email,
+      supervisorEmail: p.supervisorEmail,
+      session: p.session,
+      plans: {
+        supervisor: { ...t.supervisor, onDeadline: 'expire' },
+        supervisorOnDeadline: t.supervisorOnDeadline,
+        projectManager: {
+          deadline: t.projectManager.deadline,
+          remindAfter: t.projectManager.remindAfter,
+          remindEvery: t.projectManager.remindEvery,
+          escalations: [{ after: t.projectManager.escalateAfter, approvers: [{ role: 'administrateur' }] }],
+          onDeadline: 'expire',
+        },
+        seatOffer: { deadline: t.seatOfferWindow, onDeadline: 'expire' },
+      },
+      decisionNoticeMs: t.decisionNoticeMs,
+    },
+  };
+}
+
+const closed: PreRegistrationStatus[] = ['draft', 'withdrawn', 'refused', 'cancelled', 'completed'];
+
+/** Sending, withdrawing and the session changes that every open pre-registration must follow. */
+export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
+  const { db, temporal, config } = deps;
+  const drafts = createPreRegistrationDraftUseCases(deps);
+
+  const signalOpenRequests = async (sessionId: string, change: { startsOn?: string; cancelled?: boolean }) => {
+    const open = await db('pre_registrations').where({ session_id: sessionId }).whereNotIn('status', closed).pluck('id');
+    await Promise.all(
+      open.map((id: string) =>
+        temporal.workflow
+          .getHandle(trainingPreRegistrationWorkflowId(id))
+          .signal(sessionChangedSignal, change)
+          .catch(() => undefined),
+      ),
+    );
+    return open.length;
+  };
+
+  return {
+    /** « Étape 5 : récapitulatif avant envoi »: sends a complete draft, once, and starts its lifecycle. */
+    async submit(applicantId: string, id: string) {
+      const row = await drafts.ownDraft(applicantId, id);
+      const view = draftView(row);
+      if (row.status !== 'draft') throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+      if (!view.summary.readyToSend) {
+        throw new AppError(ErrorKind.Validation, `Complétez d’abord les étapes ${view.summary.missingSteps.join(', ')}.`, undefined, {
+          missingSteps: view.summary.missingSteps,
+        });
+      }
+      const session = await findSession(db, row.session_id);
+      const action = session && (await findAction(db, session.actionId));
+      const account = await findCandidateById(db, applicantId);
+      if (!session || !action || !account) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, 'Les pré-inscriptions à cette session sont fermées.');
+      await db.transaction(async (tx) => {
+        if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+        await startLifecycle(
+          temporal,
+          config.temporal.taskQueue,
+          preRegistrationLifecycleStart(config, {
+            preRegistrationId: id,
+            applicant: { id: applicantId, name: `${account.first_name} ${account.last_name}`, email: account.email },
+            supervisorEmail: String((row.supervisor as { email: string }).email),
+            session: {
+              id: session.id,
+              actionId: action.id,
+              actionCode: action.code,
+              actionTitle: action.title,
+              startsOn: session.startsOn,
+            },
+          }),
+        );
+      });
+      return drafts.get(applicantId, id);
+    },
+
+    /** Withdrawal at any step: a draft is simply closed; a sent request asks its lifecycle. */
+    async withdraw(applicantId: string, id: string, reason?: string) {
+      const row = await drafts.ownDraft(applicantId, id);
+      if (row.status === 'draft') {
+        await setStatus(db, id, 'withdrawn');
+        return drafts.get(applicantId, id);
+      }
+      if (closed.includes(row.status)) throw new AppError(ErrorKind.AlreadyDone, 'Cette pré-inscription est déjà close.');
+      await temporal.workflow
+        .getHandle(trainingPreRegistrationWorkflowId(id))
+        .executeUpdate(withdrawPreRegistrationUpdate, { args: [{ ...(reason ? { reason } : {}) }] });
+      return drafts.get(applicantId, id);
+    },
+
+    /** The chargé de projet's view of a session: its requests by status, wait-list in order. */
+    async listForSession(staffId: string, sessionId: string, status?: PreRegistrationStatus) {
+      const session = await findSession(db, sessionId);
+      if (!session) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      const roles = await rolesOf(db, staffId);
+      const action = await findAction(db, session.actionId);
+      if (!roles.some((r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && r.scope === action?.code))) {
+        throw new AppError(ErrorKind.Forbidden, 'Vous ne gérez pas cette action de formation.');
+      }
+      return { session, items: await listForSession(db, sessionId, status) };
+    },
+
+    /**
+     * A session change reaches every open request: a new date re-plans the communication, a
+     * cancellation ends them all, more capacity offers seats to the wait-list in its order.
+     */
+    async changeSession(
+      _staffId: string,
+      sessionId: string,
+      patch: z.infer<typeof sessionPatchBody>,
+      updateCatalog: () => Promise<unknown>,
+    ) {
+      const before = await findSession(db, sessionId);
+      if (!before) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      await updateCatalog();
+      if (patch.state === 'cancelled' && before.state !== 'cancelled') await signalOpenRequests(sessionId, { cancelled: true });
+      else if (patch.startsOn && patch.startsOn !== before.startsOn) await signalOpenRequests(sessionId, { startsOn: patch.startsOn });
+      if (patch.capacity !== undefined && patch.capacity > before.capacity) {
+        const offered = await reserveFreedSeats(db, sessionId);
+        await Promise.all(
+          offered.map((id) =>
+            temporal.workflow
+              .getHandle(trainingPreRegistrationWorkflowId(id))
+              .signal(seatReservedSignal)
+              .catch(() => undefined),
+          ),
+        );
+      }
+      return findSession(db, sessionId);
+    },
+  };
+}

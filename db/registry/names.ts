@@ -1,0 +1,105 @@
+/**
+ * Name normalisation for the graduate registry. Pure functions: the import stores their output in
+ * the registry's search columns, and the lookup computes the same forms from what a person typed,
+ * so both sides of a comparison always went through the same code (see matching.ts for the rules).
+ */
+
+/** Letters that Unicode decomposition does not split into a base letter plus an accent. */
+const FOLDED: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/**
+ * Surname particles: a compound-name part never ends with one ("de" alone, or "Martin de", is not
+ * a name a person would type for "Martin de la Tour"), though a part may start with one ("de la Tour").
+ */
+const PARTICLES = new Set([
+  'd',
+  'de',
+  'des',
+  'du',
+  'l',
+  'la',
+  'le',
+  'les',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'di',
+  'da',
+  'del',
+  'della',
+  'dei',
+  'do',
+  'dos',
+  'das',
+  'y',
+  'e',
+  'et',
+  'af',
+  'zu',
+  'ben',
+  'bin',
+  'ibn',
+  'ould',
+  'el',
+  'al',
+]);
+
+/** Words some SIS exports put inside the name field ("DUPONT EPOUSE MARTIN", "MARTIN NEE DUPONT"). */
+const LINK_WORDS = new Set(['epouse', 'ep', 'nee', 'veuve', 'vve', 'dit', 'dite']);
+
+/**
+ * The words of a name, accent-free and lower case: every run of characters that are not letters
+ * or digits (spaces, hyphens, apostrophes of any kind, dots, commas) separates two words.
+ * "Le Goff-N'Diaye" → ["le", "goff", "n", "diaye"].
+ */
+export function nameWords(text: string): readonly string[] {
+  let words = memo.get(text);
+  if (!words) {
+    const folded = text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[œæßøłđðþı]/g, (letter) => FOLDED[letter]!);
+    words = Object.freeze(folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0));
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, words);
+  }
+  return words;
+}
+
+// Names repeat a lot (Martin, Marie…): an import of 200,000 lines normalises a few distinct
+// strings millions of times. Bounded, so memory stays flat whatever the file.
+const MEMO_SIZE = 50_000;
+const memo = new Map<string, readonly string[]>();
+
+/**
+ * The comparison key of a name: its words joined without separator, so that
+ * "Le Goff", "LE-GOFF", "le goff" and "Legoff" all give "legoff", and "N'Diaye" gives "ndiaye".
+ */
+export function nameKey(text: string): string {
+  return nameWords(text).join('');
+}
+
+/**
+ * The keys of the parts of a compound surname: every run of consecutive words, shorter than the
+ * whole name, that does not end with a particle, does not cross a link word and has at least two
+ * letters. "Dupont-Martin" → dupont, martin; "Martin de la Tour" → martin, delatour, latour, tour;
+ * "Dupont épouse Martin" → dupont, martin. A single-word name has no parts.
+ */
+export function surnameParts(text: string): string[] {
+  const words = nameWords(text);
+  const parts = new Set<string>();
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= words.length; end++) {
+      const run = words.slice(start, end);
+      if (run.length === words.length) continue; // the whole name is not a part
+      if (run.some((word) => LINK_WORDS.has(word))) break;
+      if (PARTICLES.has(run[run.length - 1]!)) continue;
+      const key = run.join('');
+      if (key.length >= 2) parts.add(key);
+    }
+  }
+  return [...parts];
+}

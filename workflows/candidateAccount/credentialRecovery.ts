@@ -1,0 +1,39 @@
+import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { defaultActivityOptions } from '../kit/activityOptions.js';
+import { trackLifecycle } from '../kit/lifecycle.js';
+import { waitForLinkUse } from '../kit/oneTimeLink.js';
+import type { CredentialRecoveryInput, CredentialRecoveryOutcome } from './contract.js';
+
+const accounts = proxyActivities<Activities>(defaultActivityOptions);
+
+/**
+ * « J'ai oublié mes identifiants » (seed 001). Where eCandidat mails a new password, we mail the
+ * login and a single-use link to choose one: a password never travels by mail.
+ */
+export async function credentialRecovery({ accountId, linkValidityMs }: CredentialRecoveryInput): Promise<CredentialRecoveryOutcome> {
+  const track = trackLifecycle('credentialRecovery', accountId);
+  const deadline = Date.now() + linkValidityMs;
+
+  // 1. The login and the link to choose a new password are mailed.
+  await track.enter('link_sent');
+  const reset = await waitForLinkUse({
+    deadline,
+    maxResends: 3,
+    issue: (attempt, tokenId) =>
+      accounts.issueCandidateLink({ accountId, tokenId, purpose: 'password_reset', step: `recovery-link-${attempt}`, expiresAt: deadline }),
+    // The API stored the new hash beside the token; the activity swaps it in and ends sessions.
+    use: (tokenId) => accounts.applyPasswordReset({ accountId, tokenId }),
+  });
+
+  if (reset.used) {
+    // 2. The password was changed: the candidate is told (in case it was not them).
+    await accounts.mailCandidate({ accountId, template: 'passwordChanged', step: 'password-changed-mail' });
+    await track.enter('password_changed');
+  } else {
+    // 3. The link expired unused: nothing changed.
+    await track.enter('expired');
+  }
+  await condition(allHandlersFinished);
+  return reset.used ? 'password_changed' : 'expired';
+}

@@ -1,0 +1,58 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Party } from '../kit/approval/contract.js';
+
+/** What the API gives a graduate-registration lifecycle (no activity imports: the API imports this). */
+export interface GraduateRegistrationInput {
+  accountId: string;
+  /** `graduate:<account id>` and the name typed: the requester of the decision (four eyes). */
+  applicant: Party;
+  /** What the registry lookup said when the person registered (db/registryLookup.ts). */
+  registryMatch: 'present' | 'ambiguous' | 'absent';
+  /** Shown to the approver: identity as typed, and the « absent » form's remembered diploma. */
+  details: Record<string, string>;
+  emailValidationMs: number;
+  diplomaChoiceMs: number;
+  plan: GraduateDecisionPlan;
+}
+
+/** ISO 8601 durations from the opening of the decision (tests use seconds). */
+export interface GraduateDecisionPlan {
+  deadline: string;
+  remindAfter?: string;
+  remindEvery?: string;
+  /** Responsable VET silent this long → the responsable composante is asked too. */
+  escalateToComposante: string;
+  /** … and this long → the administrateur. */
+  escalateToAdmin: string;
+}
+
+/**
+ * The graduate's answer to « choisissez votre diplôme ». The API has checked the diploma belongs to
+ * a registry graduate the person matched; `sharedByHomonyms` says that several of the people they
+ * matched hold this very diploma (same VET, same year), so the choice did not tell them apart.
+ */
+export type DiplomaChoice =
+  | {
+      kind: 'found';
+      registryGraduateId: string;
+      vetCode: string;
+      vetLabel: string;
+      composanteCode: string;
+      year: number;
+      sharedByHomonyms: boolean;
+    }
+  | { kind: 'not_found'; composanteCode: string; title?: string; year?: number };
+
+export type GraduateRegistrationPhase = 'awaiting_email' | 'awaiting_diploma' | 'awaiting_approval' | 'active' | 'refused' | 'expired';
+
+export interface GraduateRegistrationState {
+  phase: GraduateRegistrationPhase;
+  choice?: DiplomaChoice;
+}
+
+export type GraduateGroup = { kind: 'composante' | 'vet'; code: string };
+
+export const chooseDiplomaUpdate = defineUpdate<GraduateRegistrationState, [DiplomaChoice]>('graduate.chooseDiploma');
+export const graduateRegistrationStateQuery = defineQuery<GraduateRegistrationState>('graduate.state');
+
+export const graduateRegistrationWorkflowId = (accountId: string) => `graduate-registration-${accountId}`;

@@ -1,0 +1,142 @@
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { ErrorKind } from '../../lib/errors.js';
+import { defaultActivityOptions } from '../kit/activityOptions.js';
+import { requestDecision } from '../kit/approval/requestDecision.js';
+import { trackLifecycle } from '../kit/lifecycle.js';
+import { waitForLinkUse } from '../kit/oneTimeLink.js';
+import {
+  chooseDiplomaUpdate,
+  type DiplomaChoice,
+  type GraduateRegistrationInput,
+  type GraduateRegistrationPhase,
+  type GraduateRegistrationState,
+  graduateRegistrationStateQuery,
+} from './contract.js';
+import { graduateDecisionRoute } from './decisionRoute.js';
+
+const graduates = proxyActivities<Activities>(defaultActivityOptions);
+
+/**
+ * « Profils diplômés » (seed 000). The API has stored the attempt (argon2id hash included) and
+ * looked the person up in the registry (Nom, Prénom, Date de naissance):
+ *   1. the instructions go to the address typed, whose link validates it;
+ *   2. present in the registry: the graduate picks their diploma (VET code), or « diplôme non trouvé »;
+ *      absent: the complete form was filled at registration;
+ *   3. the right manager validates (graduateDecisionRoute: VET → composante → administrateur);
+ *   4. validated: the account is active and joins its groups; refused: the reason is mailed and
+ *      the address is free for a new attempt. Every outcome is mailed.
+ */
+export async function graduateRegistration(input: GraduateRegistrationInput): Promise<GraduateRegistrationPhase> {
+  const { accountId } = input;
+  const track = trackLifecycle('graduateRegistration', accountId);
+  let phase = 'awaiting_email' as GraduateRegistrationPhase;
+  let choice: DiplomaChoice | undefined;
+  const state = (): GraduateRegistrationState => ({ phase, ...(choice ? { choice } : {}) });
+
+  setHandler(graduateRegistrationStateQuery, state);
+  setHandler(
+    chooseDiplomaUpdate,
+    (picked) => {
+      choice = picked;
+      return state();
+    },
+    {
+      validator: (_picked) => {
+        if (phase === 'awaiting_email')
+          throw ApplicationFailure.create({ type: ErrorKind.Conflict, message: 'Validez d’abord votre adresse mail avec le lien reçu.' });
+        if (phase !== 'awaiting_diploma' || choice)
+          throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Votre diplôme a déjà été choisi.' });
+      },
+    },
+  );
+
+  const enter = async (next: GraduateRegistrationPhase, details: Record<string, unknown> = {}) => {
+    phase = next;
+    await track.enter(next, details);
+  };
+  const expire = async () => {
+    await graduates.settleGraduate({ accountId, outcome: 'expired' });
+    await graduates.mailGraduate({ accountId, notice: 'expired', step: 'expired-mail' });
+    await enter('expired');
+    await condition(allHandlersFinished);
+    return phase;
+  };
+
+  // 1. « on vous envoie les instructions via l'adresse mail saisie »: its link validates the address.
+  await track.enter('awaiting_email');
+  const deadline = Date.now() + input.emailValidationMs;
+  const validation = await waitForLinkUse({
+    deadline,
+    maxResends: 5,
+    issue: (attempt, tokenId) =>
+      graduates.issueGraduateLink({ accountId, tokenId, step: `validation-link-${attempt}`, expiresAt: deadline }),
+    use: (tokenId) => graduates.confirmGraduateEmail({ accountId, tokenId }),
+  });
+  if (!validation.used) return expire();
+
+  // 2. Present: « Si vous trouvez votre diplôme (code vet) … Si vous ne trouvez pas votre diplôme … »
+  if (input.registryMatch !== 'absent') {
+    await enter('awaiting_diploma');
+    await graduates.mailGraduate({ accountId, notice: 'chooseDiploma', step: 'choose-diploma-mail' });
+    if (!(await condition(() => choice !== undefined, input.diplomaChoiceMs))) return expire();
+  }
+
+  // 3. The managers of the diploma decide; the most specific first, the administrateur last.
+  const route = graduateDecisionRoute(choice, input.plan);
+  const first = await graduates.firstStaffedLevel({ levels: route.levels.map((l) => l.approvers) });
+  const [opening, ...escalations] = route.levels.slice(first);
+  await graduates.recordGraduateChoice({ accountId, ...(choice ? { choice } : {}) });
+  await enter('awaiting_approval', choice ? { choice: choice.kind } : {});
+  const decision = await requestDecision({
+    step: 'validation',
+    kind: 'graduateRegistration',
+    title: `Inscription de ${input.applicant.name} comme diplômé(e)`,
+    details: { ...input.details, ...diplomaDetails(choice, input.registryMatch) },
+    requester: input.applicant,
+    approvers: opening!.approvers,
+    outcomes: ['approve', 'refuse'],
+    plan: {
+      deadline: input.plan.deadline,
+      ...(input.plan.remindAfter ? { remindAfter: input.plan.remindAfter } : {}),
+      ...(input.plan.remindEvery ? { remindEvery: input.plan.remindEvery } : {}),
+      escalations: escalations.map((l) => ({ after: l.after!, approvers: l.approvers })),
+      onDeadline: 'expire',
+    },
+  });
+  if (decision.outcome !== 'approve' && decision.outcome !== 'refuse') return expire();
+
+  // 4. « Vous appartenez alors au groupe composante et vet/formation », or the reason of the refusal.
+  const decidedBy = decision.decidedBy.name;
+  if (decision.outcome === 'approve') {
+    await graduates.settleGraduate({ accountId, outcome: 'active', decidedBy, groups: route.groups });
+    await graduates.mailGraduate({ accountId, notice: 'validated', step: 'validated-mail' });
+    await enter('active', { decidedBy });
+  } else {
+    await graduates.settleGraduate({ accountId, outcome: 'refused', decidedBy, reason: decision.reason ?? '' });
+    await graduates.mailGraduate({ accountId, notice: 'refused', step: 'refused-mail' });
+    await enter('refused', { decidedBy, reason: decision.reason });
+  }
+  await condition(allHandlersFinished);
+  return phase;
+}
+
+function diplomaDetails(choice: DiplomaChoice | undefined, match: GraduateRegistrationInput['registryMatch']): Record<string, string> {
+  const registry = { present: 'présent(e)', ambiguous: 'plusieurs personnes correspondent', absent: 'absent(e) : formulaire complet' }[
+    match
+  ];
+  if (!choice) return { 'Base des diplômés': registry };
+  if (choice.kind === 'not_found') {
+    const remembered = [choice.title, choice.year ? String(choice.year) : undefined].filter(Boolean).join(', ');
+    return {
+      'Base des diplômés': registry,
+      Diplôme: `non trouvé${remembered ? ` (déclaré : ${remembered})` : ''}`,
+      Composante: choice.composanteCode,
+    };
+  }
+  return {
+    'Base des diplômés': choice.sharedByHomonyms ? `${registry} (même diplôme : à départager)` : registry,
+    Diplôme: `${choice.vetLabel} (${choice.vetCode}, ${choice.year})`,
+    Composante: choice.composanteCode,
+  };
+}

@@ -1,0 +1,280 @@
+import { ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../../activities/index.js';
+import { ErrorKind } from '../../../lib/errors.js';
+import { defaultActivityOptions, localProjectionActivityOptions } from '../activityOptions.js';
+import { coveredByEmail, coveredByRole } from './authority.js';
+import {
+  type ApprovalHistoryEntry,
+  type ApprovalStepState,
+  approvalStateQuery,
+  type DecideInput,
+  type DecisionRequest,
+  type DecisionResult,
+  decideUpdate,
+  frenchDateTime,
+  handOverUpdate,
+  type NotifiedApprover,
+  outcomeDoneLabels,
+  withdrawUpdate,
+} from './contract.js';
+import { timelineOf } from './plan.js';
+
+const approvals = proxyActivities<Activities>(defaultActivityOptions);
+const approvalsInWorker = proxyLocalActivities<Activities>(localProjectionActivityOptions);
+
+/**
+ * Opening, resolving and closing a step are projection work of a few milliseconds: since this
+ * patch they run as local activities (executions started before it replay as they ran). Mails,
+ * including the notices of a closed step, stay in regular activities.
+ */
+const projections = () => (patched('decision-local-projections') ? approvalsInWorker : approvals);
+
+const fail = (type: ErrorKind, message: string, details?: unknown) =>
+  ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+
+/**
+ * Asks people for a decision and waits for it: the reusable step every lifecycle calls.
+ *
+ * The approvers (an any-of set of roles with scopes and external addresses) are mailed a decision
+ * link and see the task in their inbox; the first valid decision wins. Reminders, escalations and
+ * the final deadline follow `request.plan`. Decisions and withdrawal arrive as Updates whose
+ * validators refuse synchronously (nothing enters history) what is already decided, expired,
+ * self-decided (four eyes) or from someone not allowed.
+ */
+/**
+ * Lets the calling lifecycle end a pending decision from its own handlers: a withdrawal that the
+ * person makes at any step of the lifecycle lands here as « withdrawn » while a decision is open.
+ */
+export interface DecisionControl {
+  withdrawal(): { reason?: string } | undefined;
+}
+
+export async function requestDecision(request: DecisionRequest, control?: DecisionControl): Promise<DecisionResult> {
+  const openedAt = Date.now();
+  const timeline = timelineOf(request.plan, openedAt);
+  const selectors = [...request.approvers];
+  const notified = new Map<string, NotifiedApprover>();
+  const history: ApprovalHistoryEntry[] = [];
+  let result: DecisionResult | undefined;
+  let closed = false;
+  let escalationLevel = 0;
+  let remindersSent = 0;
+  const base = { step: request.step, deadlineAt: timeline.deadlineAt };
+
+  const remember = (approvers: NotifiedApprover[], event: ApprovalHistoryEntry['event']) => {
+    for (const a of approvers) {
+      notified.set(a.key, a);
+      history.push({ at: Date.now(), event, by: a.name, ...(a.onBehalfOf ? { detail: `pour ${a.onBehalfOf.name}` } : {}) });
+    }
+  };
+
+  /** Authorise first, then invite: the people are allowed before their mails leave. */
+  const ask = async (round: string, newSelectors: typeof selectors, at: number) => {
+    const approvers = await projections().resolveApprovers({
+      selectors: newSelectors,
+      requesterKey: request.requester.key,
+      alreadyNotified: [...notified.keys()],
+      at,
+    });
+    remember(approvers, 'notified');
+    await approvals.askApprovers({ ...base, round, approvers, selectors: newSelectors, at });
+  };
+
+  /** Names who already decided and when: the « already decided » answer must say it. */
+  const refuseIfSettled = () => {
+    if (!result) return;
+    const what = `Cette demande a déjà été ${outcomeDoneLabels[result.outcome]}`;
+    const details = { outcome: result.outcome, decidedBy: result.decidedBy.name, decidedAt: new Date(result.at).toISOString() };
+    if (result.channel === 'deadline')
+      throw fail(ErrorKind.Expired, `${what} : le délai de décision est dépassé (${frenchDateTime(result.at)}).`, details);
+    const by = result.channel === 'requester' ? '' : ` par ${result.decidedBy.name}`;
+    throw fail(ErrorKind.AlreadyDone, `${what}${by} ${frenchDateTime(result.at)}.`, details);
+  };
+
+  const validateDecision = (input: DecideInput) => {
+    refuseIfSettled();
+    if (input.step !== request.step) throw fail(ErrorKind.Expired, 'Cette étape de la demande est terminée : le lien n’est plus valide.');
+    if (Date.now() >= timeline.deadlineAt) throw fail(ErrorKind.Expired, 'Le délai de décision est dépassé.');
+    if (input.decider.key === request.requester.key) throw fail(ErrorKind.Forbidden, 'Vous ne pouvez pas décider de votre propre demande.');
+    const approver = notified.get(input.decider.key);
+    if (input.channel === 'link' && !approver) throw fail(ErrorKind.Forbidden, 'Ce lien ne vous permet pas de décider de cette demande.');
+    if (!approver && !coveredByRole(input.decider, selectors) && !coveredByEmail(input.decider.key, selectors)) {
+      throw fail(ErrorKind.Forbidden, 'Vous ne faites pas partie des personnes pouvant décider de cette demande.');
+    }
+    if (!request.outcomes.includes(input.outcome)) throw fail(ErrorKind.Validation, 'Cette décision n’est pas possible à cette étape.');
+    if (input.outcome === 'refuse' && !input.reason?.trim())
+      throw fail(ErrorKind.Validation, 'Le motif du refus est obligatoire.', { field: 'reason' });
+  };
+
+  setHandler(
+    decideUpdate,
+    async (input) => {
+      const approver = notified.get(input.decider.key);
+      result = {
+        step: request.step,
+        outcome: input.outcome,
+        decidedBy: {
+          key: input.decider.key,
+          name: input.decider.name,
+          ...(approver?.onBehalfOf ? { onBehalfOf: approver.onBehalfOf.name } : {}),
+        },
+        channel: input.channel,
+        ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
+        ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+        at: Date.now(),
+      };
+      // Answer once the projections say so, so the link page shows the decision straight away.
+      await condition(() => closed);
+      return result;
+    },
+    { validator: validateDecision },
+  );
+
+  setHandler(
+    withdrawUpdate,
+    async (input) => {
+      result = {
+        step: request.step,
+        outcome: 'withdrawn',
+        decidedBy: request.requester,
+        channel: 'requester',
+        ...(input.reason ? { reason: input.reason } : {}),
+        at: Date.now(),
+      };
+      await condition(() => closed);
+      return result;
+    },
+    {
+      validator: (input) => {
+        refuseIfSettled();
+        if (input.requesterKey !== request.requester.key) throw fail(ErrorKind.Forbidden, 'Seul le demandeur peut retirer sa demande.');
+      },
+    },
+  );
+
+  setHandler(
+    handOverUpdate,
+    async (input) => {
+      const from = notified.get(input.fromKey)!;
+      // Allowed at once (before the mail leaves); the name follows from the activity.
+      notified.set(`staff:${input.toStaffId}`, {
+        key: `staff:${input.toStaffId}`,
+        name: 'délégataire',
+        onBehalfOf: { key: from.key, name: from.name },
+      });
+      const delegate = await approvals.handOverApprovalTask({
+        ...base,
+        fromKey: input.fromKey,
+        toStaffId: input.toStaffId,
+        at: Date.now(),
+      });
+      remember([delegate], 'handed_over');
+      return delegate;
+    },
+    {
+      validator: (input) => {
+        refuseIfSettled();
+        if (input.step !== request.step || !notified.has(input.fromKey))
+          throw fail(ErrorKind.NotFound, 'Aucune tâche en attente à transmettre pour cette étape.');
+        if (`staff:${input.toStaffId}` === request.requester.key)
+          throw fail(ErrorKind.Forbidden, 'Le demandeur ne peut pas recevoir la décision de sa propre demande.');
+      },
+    },
+  );
+
+  setHandler(
+    approvalStateQuery,
+    (): ApprovalStepState => ({
+      step: request.step,
+      kind: request.kind,
+      title: request.title,
+      status: !result ? 'pending' : result.outcome === 'withdrawn' ? 'withdrawn' : result.channel === 'deadline' ? 'expired' : 'decided',
+      outcomes: request.outcomes,
+      requester: request.requester,
+      deadlineAt: timeline.deadlineAt,
+      approvers: selectors,
+      notified: [...notified.values()].map((a) => ({
+        key: a.key,
+        name: a.name,
+        ...(a.onBehalfOf ? { onBehalfOf: a.onBehalfOf.name } : {}),
+      })),
+      escalationLevel,
+      remindersSent,
+      ...(result ? { result } : {}),
+      history,
+    }),
+  );
+
+  // 1. The request is recorded and every approver is asked (by mail and in their inbox).
+  await projections().openDecisionStep({
+    ...base,
+    kind: request.kind,
+    title: request.title,
+    details: request.details ?? {},
+    requester: request.requester,
+    outcomes: request.outcomes,
+    openedAt,
+  });
+  history.push({ at: openedAt, event: 'requested', by: request.requester.name });
+  await ask('initial', selectors, Date.now());
+
+  // 2. Wait for a decision or a withdrawal; meanwhile remind, escalate, and stop at the deadline.
+  let nextReminderAt = timeline.firstReminderAt;
+  for (;;) {
+    const nextEscalation = timeline.escalations[escalationLevel];
+    const wakeAt = Math.min(timeline.deadlineAt, nextReminderAt, nextEscalation?.at ?? Infinity);
+    if (await condition(() => result !== undefined || control?.withdrawal() !== undefined, Math.max(1, wakeAt - Date.now()))) {
+      const withdrawal = control?.withdrawal();
+      if (!result && withdrawal) {
+        result = {
+          step: request.step,
+          outcome: 'withdrawn',
+          decidedBy: request.requester,
+          channel: 'requester',
+          ...(withdrawal.reason ? { reason: withdrawal.reason } : {}),
+          at: Date.now(),
+        };
+      }
+      break;
+    }
+    const now = Date.now();
+    if (now >= timeline.deadlineAt) {
+      const outcome = request.plan.onDeadline === 'expire' ? 'expired' : request.plan.onDeadline;
+      result = { step: request.step, outcome, decidedBy: { key: 'system', name: 'Échéance de la demande' }, channel: 'deadline', at: now };
+      break;
+    }
+    if (nextEscalation && now >= nextEscalation.at) {
+      escalationLevel += 1;
+      selectors.push(...nextEscalation.approvers);
+      history.push({ at: now, event: 'escalated', detail: `niveau ${escalationLevel}` });
+      await ask(`escalation-${escalationLevel}`, nextEscalation.approvers, now);
+    }
+    if (now >= nextReminderAt) {
+      remindersSent += 1;
+      const reminded = await approvals.remindApprovers({ ...base, round: `reminder-${remindersSent}`, at: now });
+      history.push(...reminded.map((a) => ({ at: now, event: 'reminded' as const, by: a.name })));
+      nextReminderAt += timeline.reminderEveryMs;
+    }
+  }
+
+  // 3. Close: tasks leave the inboxes, the others are told, the audit records the outcome.
+  const settled = result as DecisionResult;
+  history.push({
+    at: settled.at,
+    event: settled.outcome === 'withdrawn' ? 'withdrawn' : settled.channel === 'deadline' ? 'expired' : 'decided',
+    by: settled.decidedBy.name,
+    detail: settled.outcome,
+  });
+  if (patched('decision-local-projections')) {
+    // The decider's answer (the Update waits for `closed`) does not wait for the others' mails.
+    await approvalsInWorker.closeDecisionProjection({ ...base, result: settled });
+    closed = true;
+    // Only when someone asked did not decide: a lone approver's step moves on at once.
+    if ([...notified.keys()].some((key) => key !== settled.decidedBy.key))
+      await approvals.informOthersOfClosing({ ...base, result: settled });
+  } else {
+    await approvals.closeDecisionStep({ ...base, result: settled });
+    closed = true;
+  }
+  return settled;
+}
