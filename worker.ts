@@ -1,12 +1,14 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { type ActivityDeps, createActivities } from './activities/index.js';
+import { type ActivityDeps, createAllActivities } from './activities/index.js';
 import { createDb } from './db/connection.js';
 import { type Config, loadConfig } from './lib/config.js';
+import { workflowEntryPath } from './lib/lifecycleModules.js';
 import { connectWorkerConnection } from './lib/temporalConnection.js';
 import { createSmtpMailer } from './mail/mailer.js';
 
-export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+/** The bundler's entry: every `workflows/<lifecycle>/index`, found on disk (lib/lifecycleModules.ts). */
+export const workflowsPath = workflowEntryPath();
 
 /**
  * Builds the worker that runs every lifecycle. Tests pass a prebuilt bundle (`workflowBundle`)
@@ -24,7 +26,7 @@ export async function createPlatformWorker(options: {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: createActivities(deps),
+    activities: await createAllActivities(deps),
     // Lifecycles mostly wait on people for days: a cached one holds ~0.4 MB of worker memory
     // (measured: 10,000 waiting with 2,000 cached = 1.1 GB RSS) and is rarely woken, while an
     // evicted one costs a replay of a short history when its decision comes.

@@ -27,7 +27,7 @@ export type CandidateMail =
   | { template: 'passwordChanged' }
   | { template: 'emailChangeOutcome'; outcome: EmailChangeOutcome };
 
-export function createCandidateAccountActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
 
   async function requireAccount(accountId: string): Promise<CandidateAccount> {
@@ -170,3 +170,5 @@ export function createCandidateAccountActivities(deps: ActivityDeps) {
     },
   };
 }
+
+export type CandidateAccountActivities = ReturnType<typeof createActivities>;

@@ -13,7 +13,7 @@ import { deliverOnce } from './kit/mailing.js';
 const firstNameOf = (g: GraduateAccount) => g.first_names.split(/[\s,]+/)[0] ?? g.first_names;
 const groupLabel = (g: { kind: string; code: string }) => `${g.kind === 'vet' ? 'formation (VET)' : 'composante'} ${g.code}`;
 
-export function createGraduateActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
   const portalUrl = `${config.http.publicBaseUrl}/docs`;
 
@@ -109,3 +109,5 @@ export function createGraduateActivities(deps: ActivityDeps) {
     },
   };
 }
+
+export type GraduateRegistrationActivities = ReturnType<typeof createActivities>;

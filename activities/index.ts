@@ -1,24 +1,26 @@
-import { createCandidateAccountActivities } from './candidateAccount.js';
-import { createGraduateActivities } from './graduateRegistration.js';
-import { createOfferActivities } from './jobOffer.js';
-import { createApprovalActivities } from './kit/approvals.js';
+import { activityModulePaths, importPath } from '../lib/lifecycleModules.js';
 import type { ActivityDeps } from './kit/context.js';
-import { createLifecycleActivities } from './kit/lifecycle.js';
-import { createRecruiterActivities } from './recruiterRegistration.js';
-import { createTrainingActivities } from './trainingPreRegistration.js';
 
-/** Every activity, built from its dependencies. Workflows import the type only. */
-export function createActivities(deps: ActivityDeps) {
-  return {
-    ...createLifecycleActivities(deps),
-    ...createCandidateAccountActivities(deps),
-    ...createApprovalActivities(deps),
-    ...createTrainingActivities(deps),
-    ...createGraduateActivities(deps),
-    ...createRecruiterActivities(deps),
-    ...createOfferActivities(deps),
-  };
-}
-
-export type Activities = ReturnType<typeof createActivities>;
 export type { ActivityDeps };
+
+type ActivityFunction = (...args: never[]) => Promise<unknown>;
+
+/**
+ * Every activity, built from its dependencies: each `activities/<lifecycle>.ts` and
+ * `activities/kit/*.ts` that exports `createActivities` contributes its own. Workflows import their
+ * own lifecycle's activity type only. Two modules defining the same activity name is a start-up error.
+ */
+export async function createAllActivities(deps: ActivityDeps): Promise<Record<string, ActivityFunction>> {
+  const all: Record<string, ActivityFunction> = {};
+  const origin: Record<string, string> = {};
+  for (const path of activityModulePaths()) {
+    const module = (await importPath(path)) as { createActivities?: (deps: ActivityDeps) => Record<string, ActivityFunction> };
+    if (typeof module.createActivities !== 'function') continue;
+    for (const [name, fn] of Object.entries(module.createActivities(deps))) {
+      if (origin[name]) throw new Error(`activity "${name}" is defined twice: ${origin[name]} and ${path}`);
+      origin[name] = path;
+      all[name] = fn;
+    }
+  }
+  return all;
+}

@@ -17,7 +17,7 @@ import { deliverOnce } from './kit/mailing.js';
 const frenchDate = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 const missing = (what: string, id: string) => ApplicationFailure.nonRetryable(`${what} ${id} not found`, ErrorKind.NotFound);
 
-export function createOfferActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
   const { db } = deps;
 
   return {
@@ -91,3 +91,5 @@ export function createOfferActivities(deps: ActivityDeps) {
     },
   };
 }
+
+export type JobOfferActivities = ReturnType<typeof createActivities>;

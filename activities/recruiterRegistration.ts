@@ -7,7 +7,7 @@ import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import { deliverOnce } from './kit/mailing.js';
 
-export function createRecruiterActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
   const portalUrl = `${config.http.publicBaseUrl}/docs`;
 
@@ -63,3 +63,5 @@ export function createRecruiterActivities(deps: ActivityDeps) {
     },
   };
 }
+
+export type RecruiterRegistrationActivities = ReturnType<typeof createActivities>;

@@ -6,7 +6,7 @@ import { type TrainingNotice, trainingNotice } from '../mail/templates/trainingP
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import { deliverOnce } from './kit/mailing.js';
 
-export function createTrainingActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
   const { db } = deps;
 
   return {
@@ -54,3 +54,5 @@ export function createTrainingActivities(deps: ActivityDeps) {
     },
   };
 }
+
+export type TrainingPreRegistrationActivities = ReturnType<typeof createActivities>;

@@ -3,24 +3,18 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  type FastifyPluginAsyncZod,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decisionLinkRoutes } from './approvals/linkRoutes.js';
-import { approvalRoutes } from './approvals/routes.js';
-import { portalRoutes } from './candidateAccount/portalRoutes.js';
-import { candidateRoutes } from './candidateAccount/routes.js';
-import { sessionRoutes } from './candidateAccount/sessionRoutes.js';
+import { importPath, routeModulePaths } from '../lib/lifecycleModules.js';
 import type { ApiDeps } from './deps.js';
-import { entPageRoutes } from './ent/pageRoutes.js';
-import { entApiRoutes } from './ent/routes.js';
 import { registerErrorHandler } from './errors.js';
-import { graduateRoutes } from './graduateRegistration/routes.js';
 import { installHttpConformance } from './httpConformance.js';
-import { offerRoutes } from './jobOffer/routes.js';
-import { linkRoutes } from './links/routes.js';
-import { recruiterRoutes } from './recruiterRegistration/routes.js';
-import { staffRoutes } from './staff/routes.js';
-import { trainingRoutes } from './trainingPreRegistration/routes.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
 const redactUrl = (url: string) =>
@@ -71,18 +65,10 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(candidateRoutes(deps), { prefix: '/api' });
-  await app.register(sessionRoutes(deps), { prefix: '/api' });
-  await app.register(trainingRoutes(deps), { prefix: '/api' });
-  await app.register(linkRoutes(deps));
-  await app.register(staffRoutes(deps), { prefix: '/api' });
-  await app.register(approvalRoutes(deps), { prefix: '/api' });
-  await app.register(decisionLinkRoutes(deps));
-  await app.register(graduateRoutes(deps), { prefix: '/api' });
-  await app.register(recruiterRoutes(deps), { prefix: '/api' });
-  await app.register(entApiRoutes(deps), { prefix: '/api' });
-  await app.register(offerRoutes(deps), { prefix: '/api' });
-  await app.register(entPageRoutes(deps));
-  await app.register(portalRoutes(deps));
+  // Every `api/<folder>/routes.ts` registers its own routes (lib/lifecycleModules.ts finds them).
+  for (const path of routeModulePaths()) {
+    const module = (await importPath(path)) as { routes: (deps: ApiDeps) => FastifyPluginAsyncZod };
+    await app.register(module.routes(deps));
+  }
   return app;
 }

@@ -1,13 +1,15 @@
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type * as lifecycles from '../workflows/index.js';
+import { type Client, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
 import { LifecycleKind, LifecycleStatus, SubjectId } from '../workflows/kit/searchAttributes.js';
 
-type LifecycleName = keyof typeof lifecycles;
-
-export interface LifecycleStart<N extends LifecycleName> {
-  workflowType: N;
+/**
+ * How the API starts a lifecycle. `W` is the workflow function's type (a type-only import from
+ * `workflows/<lifecycle>/`), so the input is checked without loading workflow code in the API.
+ */
+export interface LifecycleStart<W extends Workflow> {
+  workflowType: string;
   workflowId: string;
-  input: Parameters<(typeof lifecycles)[N]>[0];
+  input: Parameters<W>[0];
   kind: string;
   subjectId: string;
   /** Shown in the Temporal UI's list, so it reads like a work queue. No personal data. */
@@ -18,8 +20,9 @@ export interface LifecycleStart<N extends LifecycleName> {
  * Starts a lifecycle with its typed search attributes set from the first instant, so operators can
  * filter « all signups waiting for validation » without opening histories.
  */
-export async function startLifecycle<N extends LifecycleName>(client: Client, taskQueue: string, start: LifecycleStart<N>) {
-  return client.workflow.start(start.workflowType, {
+export async function startLifecycle<W extends Workflow>(client: Client, taskQueue: string, start: LifecycleStart<W>) {
+  // The options type of `start` is conditional on W: spelt out for one argument, it is what it checks.
+  const options = {
     taskQueue,
     workflowId: start.workflowId,
     args: [start.input],
@@ -30,14 +33,15 @@ export async function startLifecycle<N extends LifecycleName>(client: Client, ta
       { key: LifecycleStatus, value: 'started' },
       { key: SubjectId, value: start.subjectId },
     ],
-  });
+  } as unknown as WorkflowStartOptions<W>;
+  return client.workflow.start<W>(start.workflowType, options);
 }
 
 /** Starts the lifecycle, or tells the running one (same id) with `whenRunning`. */
-export async function startOrNudge<N extends LifecycleName>(
+export async function startOrNudge<W extends Workflow>(
   client: Client,
   taskQueue: string,
-  start: LifecycleStart<N>,
+  start: LifecycleStart<W>,
   whenRunning: () => Promise<void>,
 ) {
   try {

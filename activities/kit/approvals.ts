@@ -22,7 +22,7 @@ interface StepRef {
  * mails. Each is idempotent (keyed by workflow id + step + round + approver), so a retry never
  * adds a task, an audit line or a second mail. Raw link tokens exist only inside `mailLink`.
  */
-export function createApprovalActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
 
   /** Issues (or, on a retry after the mail went out, finds) the approver's link, and mails it. */
@@ -220,3 +220,5 @@ export function createApprovalActivities(deps: ActivityDeps) {
     ...createApprovalClosingActivities(deps),
   };
 }
+
+export type ApprovalActivities = ReturnType<typeof createActivities>;

@@ -1,7 +1,7 @@
 import { type LifecycleEvent, recordLifecycleEvent as writeEvent } from '../../db/lifecycleEvents.js';
 import type { ActivityDeps } from './context.js';
 
-export function createLifecycleActivities({ db }: ActivityDeps) {
+export function createActivities({ db }: ActivityDeps) {
   return {
     /** Idempotent projection write (upsert on workflow id + step). */
     async recordLifecycleEvent(event: LifecycleEvent): Promise<void> {
@@ -9,3 +9,5 @@ export function createLifecycleActivities({ db }: ActivityDeps) {
     },
   };
 }
+
+export type LifecycleActivities = ReturnType<typeof createActivities>;

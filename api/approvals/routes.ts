@@ -9,6 +9,7 @@ import { createSessionUseCases } from '../sessions/sessions.js';
 import { createStaffUseCases } from '../staff/useCases.js';
 import { auditCsv, createAuditUseCases } from './audit.js';
 import { badCursorMessage, createInboxUseCases, decodeInboxCursor, inboxPageSize } from './inbox.js';
+import { decisionLinkRoutes } from './linkRoutes.js';
 import { bulkDecisionBody, decisionFields, demoRequestBody } from './schemas.js';
 
 const inboxItem = z.object({
@@ -230,5 +231,13 @@ export function approvalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
       handler: async (request) => demo.withdraw(request.session!, request.params.requestId, request.body?.reason),
     });
+  };
+}
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(approvalRoutes(deps), { prefix: '/api' });
+    await app.register(decisionLinkRoutes(deps));
   };
 }

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
 import { createCandidateBody, emailOnlyBody, errorResponse, messageResponse } from '../schemas.js';
+import { portalRoutes } from './portalRoutes.js';
+import { sessionRoutes } from './sessionRoutes.js';
 import { createCandidateAccountUseCases } from './useCases.js';
 
 /** eCandidat's « Créer un compte », « Renvoyer le lien » and « J'ai oublié mes identifiants ». */
@@ -37,5 +39,14 @@ export function candidateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
       handler: async (request, reply) => reply.status(202).send(await candidates.forgottenCredentials(request.body.email)),
     });
+  };
+}
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(candidateRoutes(deps), { prefix: '/api' });
+    await app.register(sessionRoutes(deps), { prefix: '/api' });
+    await app.register(portalRoutes(deps));
   };
 }

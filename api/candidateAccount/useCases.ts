@@ -2,11 +2,14 @@ import type { z } from 'zod';
 import { beginEmailChange, findCandidateByEmail, findCandidateById, insertPendingCandidate } from '../../db/candidateAccounts.js';
 import { revokeSessionsOf } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import type { candidateAccount } from '../../workflows/candidateAccount/candidateAccount.js';
+import type { candidateEmailChange } from '../../workflows/candidateAccount/candidateEmailChange.js';
 import {
   candidateAccountWorkflowId,
   candidateEmailChangeWorkflowId,
   credentialRecoveryWorkflowId,
 } from '../../workflows/candidateAccount/contract.js';
+import type { credentialRecovery } from '../../workflows/candidateAccount/credentialRecovery.js';
 import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import type { ApiDeps } from '../deps.js';
 import { startLifecycle, startOrNudge } from '../lifecycles.js';
@@ -52,7 +55,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
             },
           );
         }
-        await startLifecycle(temporal, taskQueue, {
+        await startLifecycle<typeof candidateAccount>(temporal, taskQueue, {
           workflowType: 'candidateAccount',
           workflowId: candidateAccountWorkflowId(account.id),
           input: { accountId: account.id, validationWindowMs: config.lifetimes.accountValidationMs },
@@ -89,7 +92,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
     async forgottenCredentials(email: string) {
       const account = await findCandidateByEmail(db, email);
       if (account?.status === 'active') {
-        await startOrNudge(
+        await startOrNudge<typeof credentialRecovery>(
           temporal,
           taskQueue,
           {
@@ -131,7 +134,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
           throw new AppError(ErrorKind.Conflict, 'Une modification d’adresse est déjà en attente de validation.');
         }
         await revokeSessionsOf(tx, 'candidate', accountId);
-        await startLifecycle(temporal, taskQueue, {
+        await startLifecycle<typeof candidateEmailChange>(temporal, taskQueue, {
           workflowType: 'candidateEmailChange',
           workflowId: candidateEmailChangeWorkflowId(accountId),
           input: { accountId, validationWindowMs: config.lifetimes.emailChangeMs },

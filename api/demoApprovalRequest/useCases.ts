@@ -11,6 +11,7 @@ import {
   demoApprovalRequestKind,
   demoApprovalRequestWorkflowId,
 } from '../../workflows/demoApprovalRequest/contract.js';
+import type { demoApprovalRequest } from '../../workflows/demoApprovalRequest/demoApprovalRequest.js';
 import { approvalStateQuery, type Party, withdrawUpdate } from '../../workflows/kit/approval/contract.js';
 import { settledError } from '../approvals/decide.js';
 import type { ApiDeps } from '../deps.js';
@@ -43,7 +44,7 @@ export function createDemoApprovalUseCases(deps: ApiDeps) {
     async submit(session: Session, input: Omit<DemoApprovalRequestInput, 'requestId' | 'requester'>) {
       const requestId = randomUUID();
       const workflowId = demoApprovalRequestWorkflowId(requestId);
-      await startLifecycle(temporal, config.temporal.taskQueue, {
+      await startLifecycle<typeof demoApprovalRequest>(temporal, config.temporal.taskQueue, {
         workflowType: 'demoApprovalRequest',
         workflowId,
         input: { ...input, requestId, requester: await requesterOf(session) },

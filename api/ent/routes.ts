@@ -6,6 +6,7 @@ import { errorResponse } from '../schemas.js';
 import { requireSession, SESSION_COOKIE } from '../sessions/auth.js';
 import { createEntCharterUseCases } from './charter.js';
 import { createEntLoginUseCases } from './login.js';
+import { entPageRoutes } from './pageRoutes.js';
 
 const charterStatus = z.object({ version: z.string(), required: z.boolean(), acceptedAt: z.date().nullable() });
 const entMe = z.object({
@@ -118,5 +119,13 @@ export function entApiRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         return { providerLogoutUrl: providerLogoutUrl ?? null };
       },
     });
+  };
+}
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(entApiRoutes(deps), { prefix: '/api' });
+    await app.register(entPageRoutes(deps));
   };
 }

@@ -9,6 +9,7 @@ import {
 import { findGraduateCandidates, listGraduateDiplomas, type RegistryDiploma } from '../../db/registry/lookup.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { chooseDiplomaUpdate, type DiplomaChoice, graduateRegistrationWorkflowId } from '../../workflows/graduateRegistration/contract.js';
+import type { graduateRegistration } from '../../workflows/graduateRegistration/graduateRegistration.js';
 import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import type { ApiDeps } from '../deps.js';
 import { startLifecycle } from '../lifecycles.js';
@@ -81,7 +82,7 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
         });
         if (!account) throw new AppError(ErrorKind.Conflict, graduateMessages.alreadyExists, { email: graduateMessages.alreadyExists });
         const remembered = input.rememberedDiploma;
-        await startLifecycle(temporal, config.temporal.taskQueue, {
+        await startLifecycle<typeof graduateRegistration>(temporal, config.temporal.taskQueue, {
           workflowType: 'graduateRegistration',
           workflowId: graduateRegistrationWorkflowId(account.id),
           kind: 'graduateRegistration',

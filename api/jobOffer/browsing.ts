@@ -3,6 +3,7 @@ import { findGraduateById } from '../../db/graduateAccounts.js';
 import { findPublishedOffer, insertApplication, type OfferRow, type OfferSearch, searchPublishedOffers } from '../../db/jobOffers.js';
 import type { Session } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import type { offerApplicationForward } from '../../workflows/jobOffer/applicationForward.js';
 import { offerApplicationWorkflowId, offerKindLabels } from '../../workflows/jobOffer/contract.js';
 import type { ApiDeps } from '../deps.js';
 import { startLifecycle } from '../lifecycles.js';
@@ -90,7 +91,7 @@ export function createOfferBrowsingUseCases({ db, temporal, config }: ApiDeps) {
         });
         if (!applicationId)
           throw new AppError(ErrorKind.Conflict, 'Vous avez déjà répondu à cette offre : votre candidature a été transmise.');
-        await startLifecycle(temporal, config.temporal.taskQueue, {
+        await startLifecycle<typeof offerApplicationForward>(temporal, config.temporal.taskQueue, {
           workflowType: 'offerApplicationForward',
           workflowId: offerApplicationWorkflowId(applicationId),
           kind: 'offerApplication',

@@ -143,3 +143,10 @@ export function offerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
   };
 }
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(offerRoutes(deps), { prefix: '/api' });
+  };
+}

@@ -24,6 +24,7 @@ import {
   reviseOfferUpdate,
   withdrawOfferUpdate,
 } from '../../workflows/jobOffer/contract.js';
+import type { jobOffer } from '../../workflows/jobOffer/jobOffer.js';
 import type { ApiDeps } from '../deps.js';
 import { startLifecycle } from '../lifecycles.js';
 
@@ -105,7 +106,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
       const offer = content(input);
       const id = await db.transaction(async (tx) => {
         const offerId = await insertOffer(tx, author, offer);
-        await startLifecycle(temporal, config.temporal.taskQueue, {
+        await startLifecycle<typeof jobOffer>(temporal, config.temporal.taskQueue, {
           workflowType: 'jobOffer',
           workflowId: jobOfferWorkflowId(offerId),
           kind: 'jobOffer',

@@ -89,3 +89,10 @@ export function linkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
   };
 }
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(linkRoutes(deps));
+  };
+}

@@ -104,3 +104,10 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
   };
 }
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(recruiterRoutes(deps), { prefix: '/api' });
+  };
+}

@@ -4,6 +4,7 @@ import { rolesOf } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import { recruiterRegistrationWorkflowId } from '../../workflows/recruiterRegistration/contract.js';
+import type { recruiterRegistration } from '../../workflows/recruiterRegistration/recruiterRegistration.js';
 import type { ApiDeps } from '../deps.js';
 import { startLifecycle } from '../lifecycles.js';
 import type { createRecruiterBody } from './schemas.js';
@@ -58,7 +59,7 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
         });
         if (!account) throw new AppError(ErrorKind.Conflict, recruiterMessages.alreadyExists, { email: recruiterMessages.alreadyExists });
         const contactName = `${input.contact.firstName} ${input.contact.lastName}`;
-        await startLifecycle(temporal, config.temporal.taskQueue, {
+        await startLifecycle<typeof recruiterRegistration>(temporal, config.temporal.taskQueue, {
           workflowType: 'recruiterRegistration',
           workflowId: recruiterRegistrationWorkflowId(account.id),
           kind: 'recruiterRegistration',

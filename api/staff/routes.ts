@@ -156,3 +156,10 @@ export function staffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
   };
 }
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(staffRoutes(deps), { prefix: '/api' });
+  };
+}

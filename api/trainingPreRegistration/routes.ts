@@ -254,3 +254,10 @@ export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
   };
 }
+
+/** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
+export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(trainingRoutes(deps), { prefix: '/api' });
+  };
+}

@@ -13,6 +13,7 @@ import {
   trainingPreRegistrationWorkflowId,
   withdrawPreRegistrationUpdate,
 } from '../../workflows/trainingPreRegistration/contract.js';
+import type { trainingPreRegistration } from '../../workflows/trainingPreRegistration/trainingPreRegistration.js';
 import type { ApiDeps } from '../deps.js';
 import { type LifecycleStart, startLifecycle } from '../lifecycles.js';
 import { createPreRegistrationDraftUseCases, draftView } from './drafts.js';
@@ -30,7 +31,7 @@ export function preRegistrationLifecycleStart(
     supervisorEmail: string;
     session: TrainingPreRegistrationInput['session'];
   },
-): LifecycleStart<'trainingPreRegistration'> {
+): LifecycleStart<typeof trainingPreRegistration> {
   const t = config.training;
   return {
     workflowType: 'trainingPreRegistration',

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
+import type { CandidateAccountActivities as Activities } from '../../activities/candidateAccount.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
 import { trackLifecycle } from '../kit/lifecycle.js';
 import { waitForLinkUse } from '../kit/oneTimeLink.js';

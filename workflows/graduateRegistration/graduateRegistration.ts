@@ -1,5 +1,5 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
+import type { GraduateRegistrationActivities as Activities } from '../../activities/graduateRegistration.js';
 import { ErrorKind } from '../../lib/errors.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
 import { requestDecision } from '../kit/approval/requestDecision.js';

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
+import type { JobOfferActivities as Activities } from '../../activities/jobOffer.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
 
 const offers = proxyActivities<Activities>(defaultActivityOptions);

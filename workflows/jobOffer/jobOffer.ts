@@ -1,5 +1,5 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
+import type { JobOfferActivities as Activities } from '../../activities/jobOffer.js';
 import { ErrorKind } from '../../lib/errors.js';
 import type { OfferNotice } from '../../mail/templates/jobOffer/offerNotice.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';

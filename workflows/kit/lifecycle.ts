@@ -6,7 +6,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
+import type { LifecycleActivities as Activities } from '../../activities/kit/lifecycle.js';
 import { localProjectionActivityOptions, projectionActivityOptions } from './activityOptions.js';
 import { LifecycleStatus } from './searchAttributes.js';
 

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
+import type { RecruiterRegistrationActivities as Activities } from '../../activities/recruiterRegistration.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
 import { requestDecision } from '../kit/approval/requestDecision.js';
 import { trackLifecycle } from '../kit/lifecycle.js';

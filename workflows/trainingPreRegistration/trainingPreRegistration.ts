@@ -6,7 +6,7 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
+import type { TrainingPreRegistrationActivities as Activities } from '../../activities/trainingPreRegistration.js';
 import { ErrorKind } from '../../lib/errors.js';
 import type { TrainingNotice } from '../../mail/templates/trainingPreRegistration/trainingNotice.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';

@@ -1,5 +1,5 @@
 import { ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../../../activities/index.js';
+import type { ApprovalActivities as Activities } from '../../../activities/kit/approvals.js';
 import { ErrorKind } from '../../../lib/errors.js';
 import { defaultActivityOptions, localProjectionActivityOptions } from '../activityOptions.js';
 import { coveredByEmail, coveredByRole } from './authority.js';

@@ -1,0 +1,1 @@
+export { demoApprovalRequest } from './demoApprovalRequest.js';

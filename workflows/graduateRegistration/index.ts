@@ -1,0 +1,1 @@
+export { graduateRegistration } from './graduateRegistration.js';

@@ -1,0 +1,2 @@
+export { offerApplicationForward } from './applicationForward.js';
+export { jobOffer } from './jobOffer.js';

@@ -1,0 +1,1 @@
+export { recruiterRegistration } from './recruiterRegistration.js';

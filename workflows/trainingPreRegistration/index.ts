@@ -1,0 +1,1 @@
+export { trainingPreRegistration } from './trainingPreRegistration.js';
