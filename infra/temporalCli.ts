@@ -16,7 +16,7 @@ import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isAlive } from './freePort.js';
+import { isAlive } from './processControl.js';
 
 export type TemporalCli = { type: 'existing-path'; path: string; source: string } | { type: 'cached-download'; source: string };
 

@@ -32,7 +32,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seeds/demo.js';
 import { startDevMail } from '../infra/devMail.js';
 import { startEmbeddedPostgres } from '../infra/embeddedPostgres.js';
-import { type ExitInfo, exitPromise, isAlive, isPortBusy, terminate, waitFor } from '../infra/freePort.js';
+import { type ExitInfo, exitPromise, isAlive, isPortBusy, terminate, waitFor } from '../infra/processControl.js';
 import { resolveTemporalCli, type TemporalCli } from '../infra/temporalCli.js';
 import { startTemporalDevServer } from '../infra/temporalDevServer.js';
 import { parseConfig } from '../lib/config.js';

@@ -1,5 +1,5 @@
 /**
- * The engines under the platform for the benchmark and the fault suite: PostgreSQL, a Temporal
+ * The engines under the platform for the benchmark, the fault suite and the build check: PostgreSQL, a Temporal
  * dev server with its SQLite in a file (so it can be restarted and resume), and an SMTP receiver.
  * Embedded by default, all under one temporary directory; or, for the benchmark, a PostgreSQL
  * and a Temporal given by BENCH_DATABASE_URL / BENCH_TEMPORAL_ADDRESS (the SMTP receiver is
@@ -11,11 +11,11 @@ import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { migrateToLatest } from '../../db/migrate.js';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
-import { getFreePort } from '../../infra/freePort.js';
-import { resolveTemporalCli, type TemporalCli } from '../../infra/temporalCli.js';
-import { startTemporalDevServer, type TemporalDevServer } from '../../infra/temporalDevServer.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../infra/embeddedPostgres.js';
+import { getFreePort } from '../infra/processControl.js';
+import { resolveTemporalCli, type TemporalCli } from '../infra/temporalCli.js';
+import { startTemporalDevServer, type TemporalDevServer } from '../infra/temporalDevServer.js';
 import { type Inbox, startInbox } from './inbox.js';
 import { findProcess } from './processes.js';
 

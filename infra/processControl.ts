@@ -1,6 +1,8 @@
 /**
- * Small port and child-process helpers shared by the embedded services (Temporal dev server,
- * PostgreSQL, mail) and `npm start`.
+ * Process control for everything that starts and stops other processes: the embedded services
+ * (Temporal dev server, PostgreSQL, mail), `npm start`, the harness of the benchmark and the
+ * fault suite, and the tests. Ports (a free one, is one busy, does one answer), waiting for a
+ * condition, a child's output tail, its exit, a graceful stop escalating to SIGKILL.
  */
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
