@@ -27,6 +27,8 @@ export interface StackOptions {
   external?: { databaseUrl?: string; temporalAddress?: string; namespace?: string };
   /** `--sqlite-pragma` values for the dev server (e.g. synchronous=OFF); none = the CLI's defaults. */
   sqlitePragmas?: string[];
+  /** Apply the migrations from the sources (default); false leaves an empty database (the build check migrates with dist/). */
+  migrate?: boolean;
 }
 
 export interface Stack {
@@ -89,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await Promise.all([external.databaseUrl ? undefined : startPostgres(), external.temporalAddress ? undefined : startTemporal()]);
   const inbox = await inboxPromise;
   const databaseUrl = external.databaseUrl ?? postgres!.url;
-  await migrateToLatest(databaseUrl);
+  if (options.migrate !== false) await migrateToLatest(databaseUrl);
 
   const temporalAddress = external.temporalAddress ?? temporal!.address;
   const namespace = external.namespace ?? 'default';
