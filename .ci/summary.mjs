@@ -24,7 +24,7 @@ for (let i = 0; i < args.length; i++) {
 }
 
 function count({ name, file }) {
-  if (!existsSync(file)) return { name, passed: 0, failed: 1, note: 'did not finish (no report): counted as 1 failed' };
+  if (!existsSync(file)) return { name, passed: 0, failed: 1, note: 'did not finish (no report), counted as 1 failed' };
   const report = JSON.parse(readFileSync(file, 'utf8'));
   let passed = 0;
   let failed = 0;
@@ -38,17 +38,17 @@ function count({ name, file }) {
   }
   failed += brokenFiles;
   const files = (report.testResults ?? []).length;
-  let note = `${files} files`;
-  if (brokenFiles > 0) note += `, ${brokenFiles} of them failed before their tests ran (each counted as 1 failed)`;
+  let note = `${files} ${files === 1 ? 'file' : 'files'}`;
+  if (brokenFiles > 0) note += `, ${brokenFiles} failed before their tests ran (each counted as 1 failed)`;
   if (report.success === false && failed === 0) {
     failed = 1;
-    note += ', the run failed outside any test (global setup?): counted as 1 failed';
+    note += ', the run failed outside any test (global setup?), counted as 1 failed';
   }
   return { name, passed, failed, note };
 }
 
 const counted = suites.map(count);
-for (const { name, passed, failed, note } of counted) console.log(`${name}: ${passed} passed, ${failed} failed (${note})`);
+for (const { name, passed, failed, note } of counted) console.log(`${name}: ${passed} passed, ${failed} failed — ${note}`);
 if (failedPhases.length > 0) console.log(`failed checks: ${failedPhases.join(', ')} (each counted as 1 failed)`);
 const passed = counted.reduce((sum, suite) => sum + suite.passed, 0);
 const failed = counted.reduce((sum, suite) => sum + suite.failed, 0) + failedPhases.length;
