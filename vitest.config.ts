@@ -11,6 +11,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default'],
+    // The JSON report is what CI counts (.ci/run ends with `N passed, N failed` summed from them).
+    reporters: ['default', ['json', { outputFile: '.vitest-reports/tests.json' }]],
   },
 });

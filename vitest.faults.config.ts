@@ -14,6 +14,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,
-    reporters: ['default'],
+    // The JSON report is what CI counts (.ci/run ends with `N passed, N failed` summed from them).
+    reporters: ['default', ['json', { outputFile: '.vitest-reports/faults.json' }]],
   },
 });

@@ -22,18 +22,18 @@ import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { type DriveResult, drive } from '../harness/arrivals.js';
+import { candidateFor, http, type LifecycleTimings, PASSWORD, timedCandidateLifecycle } from '../harness/candidates.js';
+import { type PlatformEnv, platformEnv, startApi, startWorker } from '../harness/platform.js';
+import { cpuMs, type NodeChild, peakRss, repoRoot, rssSampler, spawnNode, stolenMs, treeCpuMs } from '../harness/processes.js';
+import { type Stack, sqliteJournalObserved, startStack } from '../harness/stack.js';
+import { mib, type Summary, summarize, table } from '../harness/stats.js';
 import { parseConfig } from '../lib/config.js';
 import { candidateAccountWorkflowId } from '../workflows/candidateAccount/contract.js';
 import { useLinkUpdate } from './baseline/workflows.js';
+import { type Breakdown, historyBreakdown, timeline } from './history.js';
 import { type DecisionReport, decisionScenario } from './scenarios/decision.js';
 import { type ScaleReport, scaleScenario } from './scenarios/scale.js';
-import { type DriveResult, drive } from './support/arrivals.js';
-import { candidateFor, http, type LifecycleTimings, PASSWORD, timedCandidateLifecycle } from './support/candidates.js';
-import { type Breakdown, historyBreakdown, timeline } from './support/history.js';
-import { type PlatformEnv, platformEnv, startApi, startWorker } from './support/platform.js';
-import { cpuMs, type NodeChild, peakRss, repoRoot, rssSampler, spawnNode, stolenMs, treeCpuMs } from './support/processes.js';
-import { type Stack, sqliteJournalObserved, startStack } from './support/stack.js';
-import { mib, type Summary, summarize, table } from './support/stats.js';
 
 const { values: flags } = parseArgs({
   options: {

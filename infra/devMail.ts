@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs/promises';
 import { MailDev } from 'maildev';
-import { isPortBusy } from './freePort.js';
+import { isPortBusy } from './processControl.js';
 
 export interface DevMail {
   /** e.g. `smtp://127.0.0.1:1025` */

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { exitPromise, isAlive, isPortBusy, OutputTail, once, portOrFree, terminate, waitFor } from './freePort.js';
+import { exitPromise, isAlive, isPortBusy, OutputTail, once, portOrFree, terminate, waitFor } from './processControl.js';
 
 export interface EmbeddedPostgresHandle {
   /** `postgres://postgres:postgres@127.0.0.1:<port>/<database>` */

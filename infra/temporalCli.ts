@@ -11,12 +11,10 @@
  * Installs are serialised across processes with a mkdir lock under `.tools/`, because the tests
  * and `npm start` may run at the same time on a fresh checkout.
  */
-import { spawn } from 'node:child_process';
-import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isAlive } from './freePort.js';
+import { findOnPath, isAlive, isExecutableFile, lastLine, run } from './processControl.js';
 
 export type TemporalCli = { type: 'existing-path'; path: string; source: string } | { type: 'cached-download'; source: string };
 
@@ -201,67 +199,9 @@ async function withInstallLock<T>(log: (line: string) => void, body: () => Promi
   }
 }
 
-async function isExecutableFile(file: string): Promise<boolean> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return false;
-    await fs.access(file, fsConstants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function findOnPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    if (await isExecutableFile(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 /** `temporal version 1.9.1 (Server …)` or undefined: guards against an unrelated `temporal` on PATH. */
 async function cliVersion(file: string): Promise<string | undefined> {
   const result = await run(file, ['--version'], { timeoutMs: 20_000 });
   const line = result.output.trim().split('\n')[0] ?? '';
   return result.code === 0 && /^temporal version/i.test(line) ? line : undefined;
-}
-
-function lastLine(output: string): string {
-  const lines = output.trim().split('\n').filter(Boolean);
-  return lines.slice(-1)[0]?.slice(0, 300) ?? '(no output)';
-}
-
-interface RunResult {
-  code: number | null;
-  output: string;
-  /** The command itself does not exist (ENOENT). */
-  missing: boolean;
-}
-
-/** Runs a command to completion, collecting stdout+stderr (kept to the last 64 KiB). */
-function run(
-  command: string,
-  args: string[],
-  { env = process.env, timeoutMs }: { env?: NodeJS.ProcessEnv; timeoutMs: number },
-): Promise<RunResult> {
-  return new Promise((resolve) => {
-    let output = '';
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const append = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-65_536);
-    };
-    child.stdout.on('data', append);
-    child.stderr.on('data', append);
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve({ code: null, output: error.message, missing: error.code === 'ENOENT' });
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, missing: false });
-    });
-  });
 }

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { allSearchAttributes } from '../workflows/kit/searchAttributes.js';
-import { exitPromise, isPortBusy, OutputTail, once, portOrFree, terminate, waitFor } from './freePort.js';
+import { exitPromise, isPortBusy, OutputTail, once, portOrFree, terminate, waitFor } from './processControl.js';
 import { resolveTemporalCli, type TemporalCli, temporalCliHelp } from './temporalCli.js';
 
 export interface TemporalDevServer {

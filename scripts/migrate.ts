@@ -10,5 +10,10 @@ if (!url.success) {
   console.error('Invalid configuration:\n  DATABASE_URL: missing or not a postgres:// URL');
   process.exit(1);
 }
-const applied = await migrateToLatest(url.data);
-console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database already up to date');
+try {
+  const applied = await migrateToLatest(url.data);
+  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database already up to date');
+} catch (error) {
+  console.error(`Migration failed: ${(error as Error).message}`);
+  process.exit(1);
+}

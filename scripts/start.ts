@@ -5,8 +5,10 @@
  *   (SQLite file, Web UI) → MailDev → migrations + demo data → worker + API (child processes)
  *
  * Everything keeps its state under DATA_DIR (default `<repo>/data`): `postgres/`,
- * `temporal.sqlite`, `mail/`, `app-secret` (and `processes.json` while running), so a second
- * `npm start` picks up where the first stopped (open workflows resume, mails are still there).
+ * `temporal.sqlite`, `mail/`, `app-secret`, `FORMAT` (and `processes.json` while running), so a
+ * second `npm start` picks up where the first stopped (open workflows resume, mails are still
+ * there). Data written by an older version of the code (see infra/dataDir.ts) is refused with a
+ * message telling how to reset it (`npm run reset`).
  *
  * Environment (all optional):
  *   PORT=3000              API               EMBEDDED_PG_PORT=54329  PostgreSQL
@@ -30,15 +32,16 @@ import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seeds/demo.js';
+import { dataDirectory, dataState, otherDataMessage, writeDataFormat } from '../infra/dataDir.js';
 import { startDevMail } from '../infra/devMail.js';
 import { startEmbeddedPostgres } from '../infra/embeddedPostgres.js';
-import { type ExitInfo, exitPromise, isAlive, isPortBusy, terminate, waitFor } from '../infra/freePort.js';
+import { type ExitInfo, exitPromise, isAlive, isPortBusy, terminate, waitFor } from '../infra/processControl.js';
 import { resolveTemporalCli, type TemporalCli } from '../infra/temporalCli.js';
 import { startTemporalDevServer } from '../infra/temporalDevServer.js';
 import { parseConfig } from '../lib/config.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = path.resolve(process.env.DATA_DIR || path.join(repoRoot, 'data'));
+const dataDir = dataDirectory();
 const verbose = process.env.VERBOSE === '1' || process.env.VERBOSE === 'true';
 const startedAt = Date.now();
 
@@ -126,6 +129,13 @@ async function appSecret(): Promise<string> {
   await fs.writeFile(file, `${secret}\n`, { mode: 0o600 });
   say(`generated APP_SECRET in ${path.relative(process.cwd(), file) || file}`);
   return secret;
+}
+
+/** Data of another version of the code is refused before anything starts on it. */
+async function checkDataFormat(): Promise<void> {
+  const state = await dataState(dataDir);
+  if (state.kind === 'other') fail(otherDataMessage(dataDir, state.found));
+  if (state.kind === 'empty') await writeDataFormat(dataDir);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,6 +357,7 @@ async function main(): Promise<void> {
   const ports = readPorts();
   await fs.mkdir(dataDir, { recursive: true });
   await stopLeftovers();
+  await checkDataFormat();
   await ensurePortsFree(ports);
   const secret = await appSecret();
 

@@ -10,20 +10,11 @@
  * is complete when its workflow has closed.
  */
 import type { Client } from '@temporalio/client';
-import { type DriveResult, drive } from '../support/arrivals.js';
-import { type Answer, answerText, http, openAndSubmitLink } from '../support/candidates.js';
-import type { Breakdown } from '../support/history.js';
-import type { Inbox, InboxMail } from '../support/inbox.js';
-import { type Summary, summarize } from '../support/stats.js';
-
-export const decisionSubject = /^Décision attendue/;
-
-/** The personal decision link of a « Décision attendue » mail. */
-export function decisionLinkIn(mail: InboxMail): string {
-  const match = /(https?:\/\/[^\s]+\/decisions\/[A-Za-z0-9_-]+)/.exec(mail.text);
-  if (!match) throw new Error(`no decision link in mail "${mail.subject}"`);
-  return match[1]!;
-}
+import { type DriveResult, drive } from '../../harness/arrivals.js';
+import { type Answer, answerText, http, openAndSubmitLink } from '../../harness/candidates.js';
+import { decisionLinkIn, decisionSubject, type Inbox } from '../../harness/inbox.js';
+import { type Summary, summarize } from '../../harness/stats.js';
+import type { Breakdown } from '../history.js';
 
 export interface DecisionTimings {
   /** POST /api/approvals/demo-requests until its 201. */

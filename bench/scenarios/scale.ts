@@ -25,13 +25,13 @@ import type { Client } from '@temporalio/client';
 import { startLifecycle } from '../../api/lifecycles.js';
 import { preRegistrationLifecycleStart } from '../../api/trainingPreRegistration/useCases.js';
 import { createDb, type Db } from '../../db/connection.js';
+import { drive } from '../../harness/arrivals.js';
+import { http } from '../../harness/candidates.js';
+import { currentRss, peakRss, rssSampler } from '../../harness/processes.js';
+import { type Summary, summarize } from '../../harness/stats.js';
 import type { Config } from '../../lib/config.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
-import { drive } from '../support/arrivals.js';
-import { http } from '../support/candidates.js';
-import { currentRss, peakRss, rssSampler } from '../support/processes.js';
-import { progressBar } from '../support/progress.js';
-import { type Summary, summarize } from '../support/stats.js';
+import { createProgressBar } from '../../lib/progressBar.js';
 
 /** Supervisors the tasks are spread over; the busiest gets one task in `busyEvery`. */
 const APPROVERS = 200;
@@ -265,7 +265,7 @@ async function fillWithLifecycles(context: {
   }
   const startedInS = (performance.now() - t0) / 1000;
   // Every lifecycle has reached its open decision when its supervisor task exists.
-  const bar = progressBar('waiting for every decision task', started.length);
+  const bar = createProgressBar({ label: 'waiting for every decision task', counts: true, piped: 'every10Percent' });
   const deadline = Date.now() + Math.max(600_000, started.length * 1_000);
   let open = 0;
   while (Date.now() < deadline) {
@@ -278,7 +278,7 @@ async function fillWithLifecycles(context: {
           .count({ n: '*' })
       )[0]!.n,
     );
-    bar.update({ done: open, failed: failures, inFlight: started.length - open });
+    bar.update(open, started.length, `${failures} failed to start`);
     if (open >= started.length) break;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
@@ -300,7 +300,7 @@ async function fillWithRows(fixture: Fixture, runId: string, total: number) {
   const chunk = 20_000;
   const current = Number((await db('approval_tasks').where({ status: 'pending' }).count({ n: '*' }))[0]!.n);
   const missing = Math.max(0, total - current);
-  const bar = progressBar('projection rows', missing);
+  const bar = createProgressBar({ label: 'projection rows', counts: true, piped: 'every10Percent' });
   const approverIds = fixture.approvers.map((a) => a.id);
   for (let done = 0; done < missing; done += chunk) {
     const size = Math.min(chunk, missing - done);
@@ -348,7 +348,7 @@ async function fillWithRows(fixture: Fixture, runId: string, total: number) {
              JOIN approval_requests r ON r.workflow_id = 'bench-rows-' || b.pre_registration_id AND r.step = 'superieur'`,
       );
     });
-    bar.update({ done: done + size, failed: 0, inFlight: 0 });
+    bar.update(done + size, missing);
   }
   bar.finish();
   return { rowsAdded: missing };

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionLinkIn, decisionSubject } from '../../bench/scenarios/decision.js';
-import { drive } from '../../bench/support/arrivals.js';
-import { http, openAndSubmitLink } from '../../bench/support/candidates.js';
-import { table } from '../../bench/support/stats.js';
+import { drive } from '../../harness/arrivals.js';
+import { http, openAndSubmitLink } from '../../harness/candidates.js';
+import { decisionLinkIn, decisionSubject } from '../../harness/inbox.js';
+import { table } from '../../harness/stats.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { type FaultWorld, sleep, startFaultWorld } from './support/faultRun.js';
 

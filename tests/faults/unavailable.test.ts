@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { toHttpError } from '../../api/errors.js';
 import { createDb, type Db } from '../../db/connection.js';
-import { getFreePort } from '../../infra/freePort.js';
+import { getFreePort } from '../../infra/processControl.js';
 import { parseConfig } from '../../lib/config.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 

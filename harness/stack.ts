@@ -1,5 +1,5 @@
 /**
- * The engines under the platform for the benchmark and the fault suite: PostgreSQL, a Temporal
+ * The engines under the platform for the benchmark, the fault suite and the build check: PostgreSQL, a Temporal
  * dev server with its SQLite in a file (so it can be restarted and resume), and an SMTP receiver.
  * Embedded by default, all under one temporary directory; or, for the benchmark, a PostgreSQL
  * and a Temporal given by BENCH_DATABASE_URL / BENCH_TEMPORAL_ADDRESS (the SMTP receiver is
@@ -11,11 +11,11 @@ import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { migrateToLatest } from '../../db/migrate.js';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
-import { getFreePort } from '../../infra/freePort.js';
-import { resolveTemporalCli, type TemporalCli } from '../../infra/temporalCli.js';
-import { startTemporalDevServer, type TemporalDevServer } from '../../infra/temporalDevServer.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../infra/embeddedPostgres.js';
+import { getFreePort } from '../infra/processControl.js';
+import { resolveTemporalCli, type TemporalCli } from '../infra/temporalCli.js';
+import { startTemporalDevServer, type TemporalDevServer } from '../infra/temporalDevServer.js';
 import { type Inbox, startInbox } from './inbox.js';
 import { findProcess } from './processes.js';
 
@@ -27,6 +27,8 @@ export interface StackOptions {
   external?: { databaseUrl?: string; temporalAddress?: string; namespace?: string };
   /** `--sqlite-pragma` values for the dev server (e.g. synchronous=OFF); none = the CLI's defaults. */
   sqlitePragmas?: string[];
+  /** Apply the migrations from the sources (default); false leaves an empty database (the build check migrates with dist/). */
+  migrate?: boolean;
 }
 
 export interface Stack {
@@ -89,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await Promise.all([external.databaseUrl ? undefined : startPostgres(), external.temporalAddress ? undefined : startTemporal()]);
   const inbox = await inboxPromise;
   const databaseUrl = external.databaseUrl ?? postgres!.url;
-  await migrateToLatest(databaseUrl);
+  if (options.migrate !== false) await migrateToLatest(databaseUrl);
 
   const temporalAddress = external.temporalAddress ?? temporal!.address;
   const namespace = external.namespace ?? 'default';

@@ -1,9 +1,14 @@
 /**
- * Small port and child-process helpers shared by the embedded services (Temporal dev server,
- * PostgreSQL, mail) and `npm start`.
+ * Process control for everything that starts and stops other processes: the embedded services
+ * (Temporal dev server, PostgreSQL, mail), `npm start`, the harness of the benchmark and the
+ * fault suite, and the tests. Ports (a free one, is one busy, does one answer), waiting for a
+ * condition, a child's output tail, its exit, a graceful stop escalating to SIGKILL.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
+import fs from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
 
 /** Asks the OS for a free TCP port on `host` (it is released at once, so use it soon after). */
 export async function getFreePort(host = '127.0.0.1'): Promise<number> {
@@ -149,4 +154,67 @@ export function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands and executables (the installs of the Temporal CLI and of Chromium).
+
+export async function isExecutableFile(file: string): Promise<boolean> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return false;
+    await fs.access(file, fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first executable `name` in a directory of PATH. */
+export async function findOnPath(name: string): Promise<string | undefined> {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (await isExecutableFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** The last non-empty line of a command's output (for a one-line error), at most 300 characters. */
+export function lastLine(output: string): string {
+  const lines = output.trim().split('\n').filter(Boolean);
+  return lines.slice(-1)[0]?.slice(0, 300) ?? '(no output)';
+}
+
+export interface RunResult {
+  code: number | null;
+  output: string;
+  /** The command itself does not exist (ENOENT). */
+  missing: boolean;
+}
+
+/** Runs a command to completion, collecting stdout+stderr (kept to the last 64 KiB). */
+export function run(
+  command: string,
+  args: string[],
+  { env = process.env, timeoutMs }: { env?: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const append = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-65_536);
+    };
+    child.stdout.on('data', append);
+    child.stderr.on('data', append);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ code: null, output: error.message, missing: error.code === 'ENOENT' });
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, missing: false });
+    });
+  });
 }

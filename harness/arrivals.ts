@@ -3,7 +3,7 @@
  * arrivals down, it makes the queue grow), or with `rate: 0` as fast as `concurrency` runs in
  * flight allow (closed loop: measures capacity).
  */
-import { progressBar } from './progress.js';
+import { createProgressBar } from '../lib/progressBar.js';
 
 export interface DriveResult<T> {
   results: T[];
@@ -23,14 +23,19 @@ export async function drive<T>(options: {
   quiet?: boolean;
 }): Promise<DriveResult<T>> {
   const { n, rate } = options;
-  const bar = options.quiet ? undefined : progressBar(options.label, n);
+  const bar = options.quiet ? undefined : createProgressBar({ label: options.label.padEnd(9), counts: true, piped: 'every10Percent' });
   const results: T[] = [];
   const failures: { index: number; error: string }[] = [];
   let inFlight = 0;
   let maxArrivalLagMs = 0;
   const started = performance.now();
   let lastCompletion = started;
-  const report = () => bar?.update({ done: results.length, failed: failures.length, inFlight });
+  const report = () => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0 ? (results.length / seconds).toFixed(1) : '0.0';
+    const detail = `${inFlight} in flight · ${failures.length} failed · ${rate}/s · ${seconds.toFixed(0)} s`;
+    bar?.update(results.length + failures.length, n, detail);
+  };
 
   const one = async (index: number) => {
     inFlight += 1;

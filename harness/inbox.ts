@@ -1,5 +1,5 @@
 /**
- * A real SMTP receiver for the benchmark and the fault suite. Like tests/support/mailbox.ts, but
+ * A real SMTP receiver for the benchmark, the fault suite and the build check. Like tests/support/mailbox.ts, but
  * waiters are woken on arrival (no polling: thousands of lifecycles wait at once), mails are
  * indexed by recipient, and it counts what it received per recipient + subject so duplicates show.
  * `refuse(true)` answers 421 to every MAIL FROM (an SMTP outage as a relay would signal it).
@@ -132,5 +132,14 @@ export async function startInbox(options: { port?: number } = {}): Promise<Inbox
 export function linkIn(mail: InboxMail): string {
   const match = /(https?:\/\/[^\s]+\/liens\/[A-Za-z0-9_-]+)/.exec(mail.text);
   if (!match) throw new Error(`no link in mail "${mail.subject}"`);
+  return match[1]!;
+}
+
+export const decisionSubject = /^Décision attendue/;
+
+/** The personal decision link of a « Décision attendue » mail. */
+export function decisionLinkIn(mail: InboxMail): string {
+  const match = /(https?:\/\/[^\s]+\/decisions\/[A-Za-z0-9_-]+)/.exec(mail.text);
+  if (!match) throw new Error(`no decision link in mail "${mail.subject}"`);
   return match[1]!;
 }

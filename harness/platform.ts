@@ -1,10 +1,11 @@
 /**
  * The platform as it runs in production: `worker.ts` and `server.ts`, each in its own process,
- * configured only through the environment (lib/config.ts), pointed at a stack.
+ * configured only through the environment (lib/config.ts), pointed at a stack. From the sources
+ * (tsx) by default; `code: 'dist'` runs the compiled build (`node dist/worker.js`) instead.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { getFreePort, waitFor } from '../../infra/freePort.js';
+import { getFreePort, waitFor } from '../infra/processControl.js';
 import { type NodeChild, repoRoot, spawnNode } from './processes.js';
 import type { Stack } from './stack.js';
 
@@ -71,8 +72,14 @@ export async function platformEnv(stack: Stack, overrides: Record<string, string
   return { env, baseUrl: `http://127.0.0.1:${port}`, taskQueue, settings: chosen };
 }
 
-export async function startWorker(platform: PlatformEnv, log?: (line: string) => void): Promise<NodeChild> {
-  const worker = spawnNode('worker', path.join(repoRoot, 'worker.ts'), platform.env, { log });
+/** Which code a child runs: the TypeScript sources, or the JavaScript that `npm run build` wrote. */
+export type Code = 'sources' | 'dist';
+
+const entry = (name: 'worker' | 'server', code: Code) =>
+  code === 'dist' ? path.join(repoRoot, 'dist', `${name}.js`) : path.join(repoRoot, `${name}.ts`);
+
+export async function startWorker(platform: PlatformEnv, log?: (line: string) => void, code: Code = 'sources'): Promise<NodeChild> {
+  const worker = spawnNode('worker', entry('worker', code), platform.env, { log });
   try {
     // Printed once Worker.create has bundled the workflows and registered with the server.
     await worker.waitForLine(/worker polling task queue/, 180_000);
@@ -83,8 +90,8 @@ export async function startWorker(platform: PlatformEnv, log?: (line: string) =>
   return worker;
 }
 
-export async function startApi(platform: PlatformEnv, log?: (line: string) => void): Promise<NodeChild> {
-  const api = spawnNode('api', path.join(repoRoot, 'server.ts'), platform.env, { log });
+export async function startApi(platform: PlatformEnv, log?: (line: string) => void, code: Code = 'sources'): Promise<NodeChild> {
+  const api = spawnNode('api', entry('server', code), platform.env, { log });
   try {
     await Promise.race([
       waitFor(async () => (await fetch(`${platform.baseUrl}/health`)).ok, {

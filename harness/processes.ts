@@ -1,14 +1,15 @@
 /**
- * Child processes of the benchmark and the fault suite (the real worker, the real API, the
- * baseline worker), and what Linux tells us about any process: peak memory (VmHWM), current
+ * Child processes of the benchmark, the fault suite and the build check (the real worker, the
+ * real API, the baseline worker), and what Linux tells us about any process: peak memory (VmHWM), current
  * memory (VmRSS) and CPU time, so each component's cost is measured on its own.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ExitInfo, exitPromise, terminate } from '../../infra/freePort.js';
+import { type ExitInfo, exitPromise, terminate } from '../infra/processControl.js';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** harness/ is one level below the repository root. */
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export interface NodeChild {
   name: string;
@@ -25,8 +26,9 @@ export interface NodeChild {
 }
 
 /**
- * Runs a TypeScript entry point in its own Node process (`node --import tsx`, one process, so its
- * pid is the one whose memory we read; `npx tsx` would add a wrapper process).
+ * Runs an entry point in its own Node process: a TypeScript source with `node --import tsx` (one
+ * process, so its pid is the one whose memory we read; `npx tsx` would add a wrapper process), a
+ * compiled `.js` file (dist/) with plain `node`, as production runs it.
  */
 export function spawnNode(
   name: string,
@@ -34,7 +36,8 @@ export function spawnNode(
   env: NodeJS.ProcessEnv,
   options: { ipc?: boolean; log?: (line: string) => void } = {},
 ): NodeChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env,
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
