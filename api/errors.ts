@@ -85,7 +85,7 @@ function detailsOf(failure: ApplicationFailure): Partial<FailureDetails> {
 }
 
 /**
- * The answer to a lifecycle's refusal: its message key (details, see `refusal` in lib/errors.ts)
+ * The answer to a lifecycle's refusal: its message key (details, see `refusalOptions` in lib/errors.ts)
  * rendered in `lang`, its field and extra properties; without a key, the workflow's own French
  * text, or for an activity's failure the plain sentence of its kind.
  */
@@ -98,7 +98,7 @@ function refusalBody(failure: ApplicationFailure & { type: ErrorKind }, fromActi
 }
 
 /**
- * A lifecycle's refusal that names its message (see `refusal` in lib/errors.ts), as an `AppError`:
+ * A lifecycle's refusal that names its message (see `refusalOptions` in lib/errors.ts), as an `AppError`:
  * for code that shows it beside a form rather than as a whole answer.
  */
 export function refusalAsAppError(error: unknown): AppError | undefined {

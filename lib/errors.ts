@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { type Lang, type MessageKey, type MessageRef, render } from './i18n/index.js';
 
 /**
@@ -103,9 +102,4 @@ export function refusalOptions(text: MessageRef, options: RefusalOptions = {}) {
     ...(options.field ? { field: options.field } : {}),
   };
   return { message: render(text, 'fr') ?? text.key, nonRetryable: true, details: [details] };
-}
-
-/** The same refusal as an `ApplicationFailure` of `kind`: `throw refusal(ErrorKind.Expired, msg('link.expired'))`. */
-export function refusal(kind: ErrorKind, text: MessageRef, options?: RefusalOptions): ApplicationFailure {
-  return ApplicationFailure.create({ type: kind, ...refusalOptions(text, options) });
 }
