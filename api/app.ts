@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -11,10 +12,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pingDatabase } from '../db/health.js';
+import { ErrorKind } from '../lib/errors.js';
+import { defaultLanguage, t } from '../lib/i18n/index.js';
 import { importPath, routeModulePaths } from '../lib/lifecycleModules.js';
 import type { ApiDeps } from './deps.js';
-import { registerErrorHandler } from './errors.js';
+import { frameworkErrorHandler, registerErrorHandler } from './errors.js';
 import { installHttpConformance } from './httpConformance.js';
+import { installLanguage } from './language.js';
+import { installZodMessages } from './zodMessages.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
 const redactUrl = (url: string) =>
@@ -23,6 +29,27 @@ const redactUrl = (url: string) =>
     .replace(/\/links\/[^/?#]+/, '/links/…')
     .replace(/\/decisions\/[^/?#]+/, '/decisions/…')
     .replace(/(\/ent\/retour)\?[^#]*/, '$1?…');
+
+/**
+ * A request Node's HTTP parser could not read (no route, no headers to negotiate with): answered
+ * in the catalogue's default language instead of Fastify's « Client Error ».
+ */
+function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, key] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'http.payloadTooLarge' as const]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'http.badRequest' as const]
+        : [400, 'Bad Request', 'http.badRequest' as const];
+  const body = JSON.stringify({ error: ErrorKind.Validation, message: t(key, defaultLanguage) });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
 
 export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -35,13 +62,18 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
           },
     bodyLimit: 64 * 1024,
     trustProxy: true,
+    // Fastify's own answers (bad URL, a parameter too long, an unreadable request) use our words too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only (plus HTML forms, below): a text/plain body is refused with 415, not half-parsed.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installZodMessages();
   registerErrorHandler(app);
+  installLanguage(app);
   installHttpConformance(app);
 
   await app.register(cookie);
@@ -60,7 +92,7 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.get('/health', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
-    await deps.db.raw('select 1');
+    await pingDatabase(deps.db);
     return { status: 'ok' as const };
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,8 +1,10 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure } from '@temporalio/common';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ErrorKind, httpStatusOf, isErrorKind } from '../lib/errors.js';
+import { AppError, ErrorKind, type FailureDetails, httpStatusOf, isErrorKind } from '../lib/errors.js';
+import { isMessageKey, type Lang, render, t } from '../lib/i18n/index.js';
+import { languageOf, requestLanguage } from './language.js';
 
 export interface ErrorBody {
   error: string;
@@ -57,67 +59,130 @@ function isDependencyUnavailable(error: unknown): boolean {
  */
 const inputSqlStates = new Set(['23514', '22P02', '22007', '22008', '22003', '22001']);
 
-/** Maps any thrown error to the platform's error vocabulary; unknown errors become a bare 500. */
-export function toHttpError(error: unknown): { status: number; body: ErrorBody } {
+/** How deep the cause chain is searched: Update → activity → failure is three; a little margin. */
+const maxCauseDepth = 8;
+
+/**
+ * The refusal a lifecycle gave, wherever it sits in the cause chain: an Update's validator answers
+ * `WorkflowUpdateFailedError → ApplicationFailure`, an activity run by the Update handler answers
+ * `WorkflowUpdateFailedError → ActivityFailure → ApplicationFailure`. `fromActivity` says whether
+ * an activity raised it (its message is then written for developers, not for people).
+ */
+function lifecycleRefusal(error: unknown): { failure: ApplicationFailure & { type: ErrorKind }; fromActivity: boolean } | undefined {
+  let fromActivity = false;
+  for (let current = error, depth = 0; current && depth < maxCauseDepth; current = (current as { cause?: unknown }).cause, depth++) {
+    if (current instanceof ActivityFailure || current instanceof ChildWorkflowFailure) fromActivity = true;
+    if (current instanceof ApplicationFailure && isErrorKind(current.type))
+      return { failure: current as ApplicationFailure & { type: ErrorKind }, fromActivity };
+  }
+  return undefined;
+}
+
+/** The first detail of a failure when it is an object (see `FailureDetails`); other details are ignored. */
+function detailsOf(failure: ApplicationFailure): Partial<FailureDetails> {
+  const first = failure.details?.[0];
+  return first && typeof first === 'object' && !Array.isArray(first) ? (first as Partial<FailureDetails>) : {};
+}
+
+/**
+ * The answer to a lifecycle's refusal: its message key (details, see `refusalOptions` in lib/errors.ts)
+ * rendered in `lang`, its field and extra properties; without a key, the workflow's own French
+ * text, or for an activity's failure the plain sentence of its kind.
+ */
+function refusalBody(failure: ApplicationFailure & { type: ErrorKind }, fromActivity: boolean, lang: Lang): ErrorBody {
+  const { messageKey, messageParams, field, ...extra } = detailsOf(failure);
+  const message =
+    (messageKey && render({ key: messageKey, params: messageParams }, lang)) ??
+    (fromActivity || lang !== 'fr' ? t(`http.${failure.type}`, lang) : failure.message);
+  return { error: failure.type, message, ...(typeof field === 'string' ? { fields: { [field]: message } } : {}), ...extra };
+}
+
+/**
+ * A lifecycle's refusal that names its message (see `refusalOptions` in lib/errors.ts), as an `AppError`:
+ * for code that shows it beside a form rather than as a whole answer.
+ */
+export function refusalAsAppError(error: unknown): AppError | undefined {
+  const found = lifecycleRefusal(error);
+  const { messageKey, messageParams, field, ...extra } = found ? detailsOf(found.failure) : {};
+  if (!found || !isMessageKey(messageKey)) return undefined;
+  const text = { key: messageKey, ...(messageParams ? { params: messageParams } : {}) };
+  return new AppError(found.failure.type, text, typeof field === 'string' ? { [field]: text } : undefined, extra);
+}
+
+/** The 4xx Fastify itself raises (body parsing, multipart limits, bad URLs), in the catalogue's words. */
+function frameworkBody(code: string | undefined, status: number, lang: Lang): { status: number; body: ErrorBody } | undefined {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, body: { error: 'UnsupportedMediaType', message: t('http.unsupportedMediaType', lang) } };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, body: { error: 'PayloadTooLarge', message: t('http.payloadTooLarge', lang) } };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, body: { error: ErrorKind.Validation, message: t('http.invalidJson', lang) } };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, body: { error: ErrorKind.Validation, message: t('http.invalidContentLength', lang) } };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, body: { error: ErrorKind.Validation, message: t('http.badUrl', lang) } };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, body: { error: ErrorKind.Validation, message: t('http.uriTooLong', lang) } };
+  }
+  if (status >= 400 && status < 500) {
+    const message =
+      status === 413 ? t('http.payloadTooLarge', lang) : status === 415 ? t('http.unsupportedMediaType', lang) : t('http.badRequest', lang);
+    return { status, body: { error: ErrorKind.Validation, message } };
+  }
+  return undefined;
+}
+
+/**
+ * Maps any thrown error to the platform's error vocabulary, its texts in `lang` (by default the
+ * language of the request being handled); unknown errors become a bare 500.
+ */
+export function toHttpError(error: unknown, lang: Lang = requestLanguage()): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    return {
-      status: httpStatusOf[error.kind],
-      body: { error: error.kind, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...error.extra },
-    };
+    const { message, fields } = error.rendered(lang);
+    return { status: httpStatusOf[error.kind], body: { error: error.kind, message, ...(fields ? { fields } : {}), ...error.extra } };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: Record<string, string> = {};
-    for (const issue of error.validation) fields[fieldName(issue.instancePath, issue.params)] ??= issue.message ?? 'Valeur invalide';
-    return { status: 400, body: { error: ErrorKind.Validation, message: 'Certains champs sont invalides.', fields } };
+    for (const issue of error.validation) fields[fieldName(issue.instancePath, issue.params)] ??= issue.message ?? t('field.invalid', lang);
+    return { status: 400, body: { error: ErrorKind.Validation, message: t('http.invalidFields', lang), fields } };
   }
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isErrorKind(error.cause.type)) {
-    return { status: httpStatusOf[error.cause.type], body: { error: error.cause.type, message: error.cause.message } };
-  }
+  const refusal = lifecycleRefusal(error);
+  if (refusal) return { status: httpStatusOf[refusal.failure.type], body: refusalBody(refusal.failure, refusal.fromActivity, lang) };
   if (error instanceof WorkflowNotFoundError) {
-    return { status: 410, body: { error: ErrorKind.Expired, message: 'Cette demande est terminée : le lien n’est plus valide.' } };
+    return { status: 410, body: { error: ErrorKind.Expired, message: t('http.requestEnded', lang) } };
   }
   const sqlState = (error as { code?: unknown }).code;
   if (typeof sqlState === 'string' && inputSqlStates.has(sqlState)) {
-    return { status: 400, body: { error: ErrorKind.Validation, message: 'Une valeur envoyée est incohérente ou hors limites.' } };
+    return { status: 400, body: { error: ErrorKind.Validation, message: t('http.inconsistentValue', lang) } };
   }
   const fastifyError = error as FastifyError;
-  switch (fastifyError.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        status: 415,
-        body: { error: 'UnsupportedMediaType', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' },
-      };
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, body: { error: 'PayloadTooLarge', message: 'Le contenu envoyé est trop volumineux.' } };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, body: { error: ErrorKind.Validation, message: 'Le corps de la requête n’est pas un JSON valide.' } };
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, body: { error: ErrorKind.Validation, message: 'En-tête Content-Length invalide.' } };
-  }
-  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return { status: fastifyError.statusCode, body: { error: ErrorKind.Validation, message: fastifyError.message } };
-  }
+  const framework = frameworkBody(fastifyError.code, fastifyError.statusCode ?? 0, lang);
+  if (framework) return framework;
   if (isDependencyUnavailable(error)) {
-    return {
-      status: 503,
-      body: {
-        error: ErrorKind.Unavailable,
-        message: 'Service momentanément indisponible : réessayez dans quelques instants.',
-        retryAfterSeconds: 5,
-      },
-    };
+    return { status: 503, body: { error: ErrorKind.Unavailable, message: t('http.unavailable', lang), retryAfterSeconds: 5 } };
   }
-  return { status: 500, body: { error: 'Internal', message: 'Erreur interne : l’incident a été enregistré.' } };
+  return { status: 500, body: { error: 'Internal', message: t('http.internal', lang) } };
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const { status, body } = toHttpError(error);
+    // Explicit language: the error may come before the request's language is set (body parsing).
+    const { status, body } = toHttpError(error, languageOf(request));
     if (status === 503) request.log.warn({ err: error }, 'dependency unavailable');
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
     if ((status === 429 || status === 503) && typeof body.retryAfterSeconds === 'number')
       reply.header('retry-after', String(body.retryAfterSeconds));
     return reply.status(status).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed URL, a parameter too long): same answers as
+ * any other error. Passed as the `frameworkErrors` option.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toHttpError(error, languageOf(request));
+  void reply.status(status).send(body);
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ErrorKind } from '../lib/errors.js';
+import { t } from '../lib/i18n/index.js';
+import { languageOf } from './language.js';
 import { errorResponse } from './schemas.js';
 
 /**
@@ -27,24 +29,28 @@ export function installHttpConformance(app: FastifyInstance): void {
 
   app.addHook('onRequest', async (request, reply) => {
     if (/%00/i.test(request.url)) {
-      return reply.status(400).send({ error: ErrorKind.Validation, message: 'Caractère nul interdit dans l’adresse.' });
+      return reply.status(400).send({ error: ErrorKind.Validation, message: t('http.nulInUrl', languageOf(request)) });
     }
   });
   app.addHook('preValidation', async (request, reply) => {
     if (request.body && typeof request.body === 'object' && JSON.stringify(request.body).includes('\\u0000')) {
-      return reply.status(400).send({ error: ErrorKind.Validation, message: 'Caractère nul interdit dans les données envoyées.' });
+      return reply.status(400).send({ error: ErrorKind.Validation, message: t('http.nulInBody', languageOf(request)) });
     }
   });
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
+    const lang = languageOf(request);
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
     if (allowed.length) {
       return reply
         .status(405)
         .header('allow', allowed.join(', '))
-        .send({ error: 'MethodNotAllowed', message: `Méthode ${request.method} non permise ici : ${allowed.join(', ')}.` });
+        .send({
+          error: 'MethodNotAllowed',
+          message: t('http.methodNotAllowed', lang, { method: request.method, allowed: allowed.join(', ') }),
+        });
     }
-    return reply.status(404).send({ error: ErrorKind.NotFound, message: `Aucune ressource à ${request.method} ${path}` });
+    return reply.status(404).send({ error: ErrorKind.NotFound, message: t('http.notFound', lang, { method: request.method, path }) });
   });
 }

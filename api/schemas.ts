@@ -1,65 +1,78 @@
 import { z } from 'zod';
-import { passwordRule } from '../lib/passwords.js';
+import type { PlainKey } from '../lib/i18n/index.js';
+import { passwordPolicy } from '../lib/passwords.js';
+import { say } from './language.js';
+import { fieldText, labelled } from './zodMessages.js';
 
-/** Field messages are French: they are shown to the person who typed the value. */
-export const requiredText = (label: string, max = 100) =>
+/**
+ * Field messages are in the requester's language (catalogue `field.*` and each lifecycle's own):
+ * they are shown to the person who typed the value. `label` is a catalogue key (« Le nom »).
+ */
+export const requiredText = (label: PlainKey, max = 100) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} est obligatoire` : `${label} doit être un texte`) })
+    .string({ error: (issue) => say(issue.input === undefined ? 'field.required' : 'field.mustBeText', { label: say(label) }) })
     .trim()
-    .min(1, `${label} est obligatoire`)
-    .max(max, `${label} ne peut pas dépasser ${max} caractères`);
+    .min(1, labelled('field.required', label))
+    .max(max, labelled('field.tooLong', label, max));
 
-export const emailField = (label = 'L’adresse mail') =>
+export const emailField = (label: PlainKey = 'field.email') =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} est obligatoire` : `${label} doit être un texte`) })
+    .string({ error: (issue) => say(issue.input === undefined ? 'field.required' : 'field.mustBeText', { label: say(label) }) })
     .trim()
     .toLowerCase()
-    .max(254, `${label} est trop longue`)
-    .pipe(z.email(`${label} n’est pas valide`));
+    .max(254, labelled('field.emailTooLong', label))
+    .pipe(z.email(labelled('field.emailInvalid', label)));
+
+/**
+ * eCandidat asks for at least 10 characters mixing character types. Our rule (lib/passwords.ts):
+ * 10 to 128 characters with at least three of the four classes (lower case, upper case, digit, other).
+ */
+export const passwordField = z
+  .string(fieldText('field.passwordRequired'))
+  .min(passwordPolicy.minLength, fieldText('field.passwordTooShort'))
+  .max(passwordPolicy.maxLength, fieldText('field.passwordTooLong'))
+  .refine(passwordPolicy.mixesEnoughKinds, fieldText('field.passwordTooSimple'));
 
 export const createCandidateBody = z
   .object({
-    lastName: requiredText('Le nom'),
-    firstName: requiredText('Le prénom'),
+    lastName: requiredText('field.lastName'),
+    firstName: requiredText('field.firstName'),
     email: emailField(),
-    emailConfirmation: emailField('La confirmation de l’adresse mail'),
-    password: passwordRule,
-    locale: z.enum(['fr', 'en'], { error: 'La langue doit être « fr » ou « en »' }).default('fr'),
+    emailConfirmation: emailField('field.emailConfirmation'),
+    password: passwordField,
+    locale: z.enum(['fr', 'en'], fieldText('field.locale')).default('fr'),
   })
   .refine((body) => body.email === body.emailConfirmation, {
     path: ['emailConfirmation'],
-    message: 'La confirmation ne correspond pas à l’adresse mail',
+    ...fieldText('field.emailConfirmationMismatch'),
   });
 
 export const emailOnlyBody = z.object({ email: emailField() });
 
 export const loginBody = z.object({
-  login: requiredText('L’identifiant', 254),
-  password: z.string({ error: 'Le mot de passe est obligatoire' }).min(1, 'Le mot de passe est obligatoire').max(1024),
+  login: requiredText('field.login', 254),
+  password: z.string(fieldText('field.passwordRequired')).min(1, fieldText('field.passwordRequired')).max(1024),
 });
 
 export const changeEmailBody = z
   .object({
-    email: emailField('La nouvelle adresse mail'),
-    emailConfirmation: emailField('La confirmation de l’adresse mail'),
-    currentPassword: z
-      .string({ error: 'Le mot de passe actuel est obligatoire' })
-      .min(1, 'Le mot de passe actuel est obligatoire')
-      .max(1024),
+    email: emailField('field.newEmail'),
+    emailConfirmation: emailField('field.emailConfirmation'),
+    currentPassword: z.string(fieldText('field.currentPasswordRequired')).min(1, fieldText('field.currentPasswordRequired')).max(1024),
   })
   .refine((body) => body.email === body.emailConfirmation, {
     path: ['emailConfirmation'],
-    message: 'La confirmation ne correspond pas à l’adresse mail',
+    ...fieldText('field.emailConfirmationMismatch'),
   });
 
 export const newPasswordBody = z
   .object({
-    password: passwordRule,
-    passwordConfirmation: z.string({ error: 'La confirmation du mot de passe est obligatoire' }),
+    password: passwordField,
+    passwordConfirmation: z.string(fieldText('field.passwordConfirmationRequired')),
   })
   .refine((body) => body.password === body.passwordConfirmation, {
     path: ['passwordConfirmation'],
-    message: 'La confirmation ne correspond pas au mot de passe',
+    ...fieldText('field.passwordConfirmationMismatch'),
   });
 
 export const messageResponse = z.object({ message: z.string() });
@@ -73,8 +86,11 @@ export const tokenParams = z.object({
     .string()
     .min(20)
     .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Lien invalide'),
+    .regex(/^[A-Za-z0-9_-]+$/, fieldText('field.link')),
 });
+
+/** Identifiers in paths: `Identifiant invalide` rather than a format error. */
+export const idParams = z.object({ id: z.uuid(fieldText('field.id')) });
 
 /** First message per field, as shown next to the field. */
 export function fieldMessages(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {

@@ -3,8 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 /** `Algorithm.Argon2id` of @node-rs/argon2 (an ambient const enum, not importable as a value). */
 const ARGON2ID = 2;
 
-import { z } from 'zod';
-
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(passwordHash: string, password: string): Promise<boolean>;
@@ -28,12 +26,10 @@ export function createPasswordHasher(options: { memoryCost: number; timeCost: nu
 /**
  * eCandidat asks for at least 10 characters mixing character types. Our rule: 10 to 128
  * characters with at least three of the four classes (lower case, upper case, digit, other).
+ * The API's field (api/schemas.ts) applies it with messages in the requester's language.
  */
-export const passwordRule = z
-  .string({ error: 'Le mot de passe est obligatoire' })
-  .min(10, 'Le mot de passe doit contenir au moins 10 caractères')
-  .max(128, 'Le mot de passe ne peut pas dépasser 128 caractères')
-  .refine(
-    (p) => [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(p)).length >= 3,
-    'Le mot de passe doit mélanger au moins trois types de caractères : minuscules, majuscules, chiffres, caractères spéciaux',
-  );
+export const passwordPolicy = {
+  minLength: 10,
+  maxLength: 128,
+  mixesEnoughKinds: (password: string) => [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(password)).length >= 3,
+} as const;

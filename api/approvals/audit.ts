@@ -1,8 +1,10 @@
 import { type AuditLine, auditOf } from '../../db/approvalAudit.js';
 import { approvalRequestsOf } from '../../db/approvals.js';
+import { wasAskedToDecide } from '../../db/approvalTasks.js';
 import type { Session } from '../../db/sessions.js';
 import { rolesOf } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
 
 const columns = ['at', 'step', 'event', 'actor_name', 'on_behalf_of_name', 'channel', 'outcome', 'reason', 'comment'] as const;
@@ -27,15 +29,13 @@ export function createAuditUseCases({ db }: ApiDeps) {
   return {
     async trail(session: Session, workflowId: string) {
       const steps = await approvalRequestsOf(db, workflowId);
-      if (!steps.length) throw new AppError(ErrorKind.NotFound, 'Demande introuvable.');
+      if (!steps.length) throw new AppError(ErrorKind.NotFound, msg('approval.requestNotFound'));
       const me = `${session.principal_kind}:${session.principal_id}`;
       const isRequester = steps.some((s) => s.requester_key === me);
       const isAdmin =
         session.principal_kind === 'staff' && (await rolesOf(db, session.principal_id)).some((r) => r.role === 'administrateur');
-      const wasAsked =
-        session.principal_kind === 'staff' &&
-        !!(await db('approval_tasks').where({ workflow_id: workflowId, staff_id: session.principal_id }).first());
-      if (!isRequester && !isAdmin && !wasAsked) throw new AppError(ErrorKind.NotFound, 'Demande introuvable.');
+      const wasAsked = session.principal_kind === 'staff' && (await wasAskedToDecide(db, workflowId, session.principal_id));
+      if (!isRequester && !isAdmin && !wasAsked) throw new AppError(ErrorKind.NotFound, msg('approval.requestNotFound'));
       return { workflowId, title: steps[0]!.title, entries: await auditOf(db, workflowId) };
     },
   };

@@ -1,23 +1,23 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { type ApprovalRequestRow, findApprovalRequest } from '../../db/approvals.js';
-import { AppError, ErrorKind, isErrorKind } from '../../lib/errors.js';
-import {
-  type DecideInput,
-  type DecisionResult,
-  decideUpdate,
-  frenchDateTime,
-  outcomeDoneLabels,
-} from '../../workflows/kit/approval/contract.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
+import { type DecideInput, type DecisionResult, decideUpdate } from '../../workflows/kit/approval/contract.js';
 import type { ApiDeps } from '../deps.js';
+import { refusalAsAppError } from '../errors.js';
 
-/** The « already decided » answer from the projection: who decided what, and when. */
+/** The « already decided » answer from the projection: who decided what, and when (same text as the workflow's). */
 export function settledError(request: ApprovalRequestRow): AppError {
-  const what = `Cette demande a déjà été ${outcomeDoneLabels[(request.status === 'withdrawn' ? 'withdrawn' : (request.outcome ?? 'expired')) as keyof typeof outcomeDoneLabels]}`;
+  const outcome = (request.status === 'withdrawn' ? 'withdrawn' : (request.outcome ?? 'expired')) as DecisionResult['outcome'];
   const extra = { outcome: request.outcome ?? request.status, decidedBy: request.decided_by_name, decidedAt: request.closed_at };
-  if (request.status === 'expired') return new AppError(ErrorKind.Expired, `${what} : le délai de décision est dépassé.`, undefined, extra);
-  const by = request.status === 'withdrawn' ? '' : ` par ${request.decided_by_name}`;
-  return new AppError(ErrorKind.AlreadyDone, `${what}${by} ${frenchDateTime(request.closed_at!.getTime())}.`, undefined, extra);
+  if (request.status === 'expired')
+    return new AppError(ErrorKind.Expired, msg('approval.alreadySettled', { outcome, deadline: true }), undefined, extra);
+  const by = request.status === 'withdrawn' ? undefined : (request.decided_by_name ?? undefined);
+  return new AppError(
+    ErrorKind.AlreadyDone,
+    msg('approval.alreadySettled', { outcome, by, at: request.closed_at!.getTime() }),
+    undefined,
+    extra,
+  );
 }
 
 /**
@@ -28,19 +28,17 @@ export function settledError(request: ApprovalRequestRow): AppError {
 export function createDecisionSender({ db, temporal }: ApiDeps) {
   return async function sendDecision(workflowId: string, input: DecideInput): Promise<DecisionResult> {
     const request = await findApprovalRequest(db, workflowId, input.step);
-    if (!request) throw new AppError(ErrorKind.NotFound, 'Demande introuvable.');
+    if (!request) throw new AppError(ErrorKind.NotFound, msg('approval.requestNotFound'));
     if (request.status !== 'pending') throw settledError(request);
     if (input.outcome === 'refuse' && !input.reason?.trim()) {
-      throw new AppError(ErrorKind.Validation, 'Le motif du refus est obligatoire.', { reason: 'Le motif du refus est obligatoire' });
+      throw new AppError(ErrorKind.Validation, msg('approval.reasonRequired'), { reason: msg('approval.reasonRequiredField') });
     }
     try {
       return await temporal.workflow.getHandle(workflowId).executeUpdate(decideUpdate, { args: [input] });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isErrorKind(error.cause.type)) {
-        const details = (error.cause.details?.[0] ?? {}) as Record<string, unknown>;
-        const fields = typeof details.field === 'string' ? { [details.field]: error.cause.message } : undefined;
-        throw new AppError(error.cause.type, error.cause.message, fields, typeof details.field === 'string' ? undefined : details);
-      }
+      // Refused by the lifecycle: an AppError, so the decision page can show it beside the form.
+      const refused = refusalAsAppError(error);
+      if (refused) throw refused;
       // The lifecycle may have ended meanwhile: the projection then says how.
       const after = await findApprovalRequest(db, workflowId, input.step);
       if (after && after.status !== 'pending') throw settledError(after);

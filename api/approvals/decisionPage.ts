@@ -1,4 +1,6 @@
-import { frenchDateTime, type Outcome, outcomeDoneLabels, outcomeLabels } from '../../workflows/kit/approval/contract.js';
+import { t } from '../../lib/i18n/index.js';
+import type { DecisionResult, Outcome } from '../../workflows/kit/approval/contract.js';
+import { frenchDateTime } from '../../workflows/kit/approval/contract.js';
 import { escapeHtml, page, paragraph } from '../pages/layout.js';
 import type { DecisionLinkView } from './links.js';
 
@@ -45,7 +47,7 @@ ${paragraph(`À décider avant ${frenchDateTime(view.request.deadline_at.getTime
 <label for="comment">Commentaire (facultatif)</label>
 <textarea id="comment" name="comment" maxlength="2000"></textarea>
 <div class="outcomes" role="group" aria-label="Votre décision">
-${outcomes.map((o) => `<button type="submit" name="outcome" value="${o}">${escapeHtml(outcomeLabels[o])}</button>`).join('\n')}
+${outcomes.map((o) => `<button type="submit" name="outcome" value="${o}">${escapeHtml(t('approval.outcome', 'fr', { outcome: o }))}</button>`).join('\n')}
 </div>
 </form>`,
   );
@@ -54,23 +56,12 @@ ${outcomes.map((o) => `<button type="submit" name="outcome" value="${o}">${escap
 /** After the step closed: who decided what, when, and why. Also what the decider sees right after deciding. */
 export function decisionClosedPage(view: DecisionLinkView, justDecided = false): string {
   const { request } = view;
-  const what =
-    outcomeDoneLabels[
-      (request.status === 'withdrawn'
-        ? 'withdrawn'
-        : request.status === 'expired' && !request.outcome
-          ? 'expired'
-          : request.outcome) as keyof typeof outcomeDoneLabels
-    ];
-  const when = request.closed_at ? frenchDateTime(request.closed_at.getTime()) : '';
-  const sentence =
-    request.status === 'withdrawn'
-      ? `Cette demande a été retirée par le demandeur ${when}.`
-      : request.status === 'expired'
-        ? request.outcome
-          ? `Le délai de décision est dépassé : la demande a été ${what} ${when}.`
-          : `Le délai de décision est dépassé ${when} : aucune décision n’a été prise.`
-        : `Cette demande a été ${what} par ${request.decided_by_name} ${when}.`;
+  const sentence = t('approval.closed', 'fr', {
+    status: request.status as 'withdrawn' | 'expired' | 'decided',
+    outcome: (request.outcome ?? undefined) as DecisionResult['outcome'] | undefined,
+    by: request.decided_by_name ?? undefined,
+    at: request.closed_at?.getTime(),
+  });
   return page(
     justDecided ? 'Décision enregistrée' : 'Demande déjà traitée',
     `${style}${paragraph(justDecided ? 'Votre décision a été enregistrée. Merci.' : 'Aucune décision n’est plus attendue de votre part.', justDecided ? 'ok' : undefined)}

@@ -1,5 +1,6 @@
 import { findApprovalRequest, findTask, type InboxPosition, inboxCounts, inboxPage } from '../../db/approvals.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { Outcome } from '../../workflows/kit/approval/contract.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
@@ -13,8 +14,6 @@ export interface InboxDecision {
 }
 
 export const inboxPageSize = { default: 50, max: 200 } as const;
-export const badCursorMessage =
-  'Curseur invalide : reprenez la valeur nextCursor de la page précédente, ou omettez-le pour la première page';
 
 const deadlinePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -51,7 +50,7 @@ export function createInboxUseCases(deps: ApiDeps) {
   /** Only the task's own approver sees it: an id guessed from elsewhere is simply not found. */
   async function ownTask(me: StaffPrincipal, taskId: string) {
     const task = await findTask(db, taskId);
-    if (!task || task.staff_id !== me.id) throw new AppError(ErrorKind.NotFound, 'Décision introuvable.');
+    if (!task || task.staff_id !== me.id) throw new AppError(ErrorKind.NotFound, msg('approval.taskNotFound'));
     const request = (await findApprovalRequest(db, task.workflow_id, task.step))!;
     return { task, request };
   }
@@ -61,13 +60,13 @@ export function createInboxUseCases(deps: ApiDeps) {
     async pending(me: StaffPrincipal, page: { limit?: number | undefined; cursor?: string | undefined } = {}) {
       const limit = page.limit ?? inboxPageSize.default;
       if (!Number.isInteger(limit) || limit < 1 || limit > inboxPageSize.max) {
-        throw new AppError(ErrorKind.Validation, 'Certains champs sont invalides.', {
-          limit: `La taille de page doit être un entier entre 1 et ${inboxPageSize.max}`,
+        throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), {
+          limit: msg('approval.pageSize', { max: inboxPageSize.max }),
         });
       }
       const after = page.cursor === undefined ? undefined : decodeInboxCursor(page.cursor);
       if (page.cursor !== undefined && !after)
-        throw new AppError(ErrorKind.Validation, 'Certains champs sont invalides.', { cursor: badCursorMessage });
+        throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), { cursor: msg('approval.badCursor') });
       // One more row than asked says whether a next page exists.
       const [rows, counts] = await Promise.all([inboxPage(db, me.id, { limit: limit + 1, after }), inboxCounts(db, me.id)]);
       const items = rows.slice(0, limit);

@@ -4,9 +4,10 @@ import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
+import { say } from '../language.js';
 import { errorResponse, tokenParams } from '../schemas.js';
 import { decisionClosedPage, decisionErrorPage, decisionFormPage } from './decisionPage.js';
-import { createDecisionLinkUseCases, type DecisionLinkView, decisionLinkMessages } from './links.js';
+import { createDecisionLinkUseCases, type DecisionLinkView } from './links.js';
 import { decisionFields } from './schemas.js';
 
 const linkView = (v: DecisionLinkView) => ({
@@ -43,7 +44,7 @@ export function decisionLinkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         try {
           const view = await links.view(token);
           if (view.state === 'closed') return decisionClosedPage(view);
-          if (view.state === 'expired') return reply.status(410).send(decisionErrorPage(decisionLinkMessages.expired));
+          if (view.state === 'expired') return reply.status(410).send(decisionErrorPage(say('approval.decisionLinkExpired')));
           return decisionFormPage(view, { action: `/decisions/${token}`, csrf: csrf(token) });
         } catch (error) {
           const { status, body } = toHttpError(error);
@@ -59,9 +60,7 @@ export function decisionLinkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         const { token } = request.params;
         const form = (request.body ?? {}) as Record<string, unknown>;
         if (!isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) || !isValidCsrf(secret, `decision:${token}`, form.csrf)) {
-          return reply
-            .status(403)
-            .send(decisionErrorPage('La demande ne provient pas de la page de décision : rouvrez le lien reçu par courriel.'));
+          return reply.status(403).send(decisionErrorPage(say('approval.decisionPageOrigin')));
         }
         try {
           const { view } = await links.decide(token, form);
@@ -75,7 +74,7 @@ export function decisionLinkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
                 action: `/decisions/${token}`,
                 csrf: csrf(token),
                 error: body.message,
-                ...(error.fields ? { fields: error.fields } : {}),
+                ...(body.fields ? { fields: body.fields } : {}),
               }),
             );
           }

@@ -2,6 +2,7 @@ import { type DecisionLink, findDecisionLinkByHash } from '../../db/approvalLink
 import { type ApprovalRequestRow, findApprovalRequest, tasksOfStep } from '../../db/approvals.js';
 import { rolesOf } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { hashToken } from '../../lib/secrets.js';
 import { type Outcome, outcomes } from '../../workflows/kit/approval/contract.js';
 import type { ApiDeps } from '../deps.js';
@@ -17,11 +18,6 @@ export interface DecisionLinkView {
   state: DecisionLinkState;
 }
 
-export const decisionLinkMessages = {
-  unknown: 'Ce lien de décision n’est pas valide. Vérifiez que vous l’avez copié en entier.',
-  expired: 'Ce lien de décision a expiré : le délai de décision est dépassé.',
-} as const;
-
 /** The decision links mailed to approvers: describe (GET, changes nothing) and decide (POST). */
 export function createDecisionLinkUseCases(deps: ApiDeps) {
   const { db } = deps;
@@ -30,7 +26,7 @@ export function createDecisionLinkUseCases(deps: ApiDeps) {
   async function view(raw: string): Promise<DecisionLinkView> {
     const link = await findDecisionLinkByHash(db, hashToken(raw));
     const request = link ? await findApprovalRequest(db, link.workflow_id, link.step) : undefined;
-    if (!link || !request) throw new AppError(ErrorKind.NotFound, decisionLinkMessages.unknown);
+    if (!link || !request) throw new AppError(ErrorKind.NotFound, msg('approval.decisionLinkUnknown'));
     const task = (await tasksOfStep(db, link.workflow_id, link.step)).find((t) => t.approver_key === link.approver_key);
     // After the step closes the link shows who decided what and when, even past its expiry.
     const state: DecisionLinkState = request.status !== 'pending' ? 'closed' : link.expires_at.getTime() <= Date.now() ? 'expired' : 'open';
@@ -43,10 +39,11 @@ export function createDecisionLinkUseCases(deps: ApiDeps) {
     /** The link itself is the approver's credential: it is bound to them and to this step. */
     async decide(raw: string, form: { outcome?: unknown; reason?: unknown; comment?: unknown }) {
       const current = await view(raw);
-      if (current.state === 'expired') throw new AppError(ErrorKind.Expired, decisionLinkMessages.expired);
+      if (current.state === 'expired') throw new AppError(ErrorKind.Expired, msg('approval.decisionLinkExpired'));
       const outcome =
         typeof form.outcome === 'string' && (outcomes as readonly string[]).includes(form.outcome) ? (form.outcome as Outcome) : undefined;
-      if (!outcome) throw new AppError(ErrorKind.Validation, 'Choisissez une décision.', { outcome: 'Choisissez une décision' });
+      if (!outcome)
+        throw new AppError(ErrorKind.Validation, msg('approval.chooseOutcome'), { outcome: msg('approval.chooseOutcomeField') });
       const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined);
       const reason = text(form.reason, 2000);
       const comment = text(form.comment, 2000);

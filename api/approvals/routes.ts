@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, ErrorKind } from '../../lib/errors.js';
 import { createDemoApprovalUseCases } from '../demoApprovalRequest/useCases.js';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse } from '../schemas.js';
 import { requireSession, requireSessionOf } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createStaffUseCases } from '../staff/useCases.js';
+import { fieldText } from '../zodMessages.js';
 import { auditCsv, createAuditUseCases } from './audit.js';
-import { badCursorMessage, createInboxUseCases, decodeInboxCursor, inboxPageSize } from './inbox.js';
+import { createInboxUseCases, decodeInboxCursor, inboxPageSize } from './inbox.js';
 import { decisionLinkRoutes } from './linkRoutes.js';
 import { bulkDecisionBody, decisionFields, demoRequestBody } from './schemas.js';
 
@@ -24,12 +24,13 @@ const inboxItem = z.object({
   deadlineAt: z.date(),
 });
 
-const pageSizeMessage = `La taille de page doit être un entier entre 1 et ${inboxPageSize.max}`;
+const pageSizeMessage = fieldText('approval.pageSize', { max: inboxPageSize.max });
+const badCursorMessage = fieldText('approval.badCursor');
 
 /** Keyset pagination: `cursor` is the previous page's `nextCursor`, as is. */
 const inboxQuery = z.object({
   limit: z.coerce
-    .number({ error: pageSizeMessage })
+    .number(pageSizeMessage)
     .int(pageSizeMessage)
     .min(1, pageSizeMessage)
     .max(inboxPageSize.max, pageSizeMessage)
@@ -73,11 +74,7 @@ export function approvalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const demo = createDemoApprovalUseCases(deps);
   const asStaff = requireSessionOf('staff', sessions.authenticate);
   const authenticated = requireSession(sessions.authenticate);
-  const me = async (staffId: string) => {
-    const principal = await staff.principal(staffId);
-    if (!principal) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
-    return principal;
-  };
+  const me = staff.requirePrincipal;
   const tags = ['Décisions'];
 
   return async (app) => {

@@ -2,18 +2,19 @@ import { z } from 'zod';
 import { parseDuration } from '../../lib/duration.js';
 import { outcomes, scopedRoles, staffRoles } from '../../workflows/kit/approval/contract.js';
 import { emailField, requiredText } from '../schemas.js';
+import { fieldText } from '../zodMessages.js';
 
-/** Request and response schemas of the staff, inbox and approval APIs (French field messages). */
+/** Request and response schemas of the staff, inbox and approval APIs (field messages from the catalogue). */
 
 export const roleGrant = z.object({
-  role: z.enum(staffRoles, { error: `Rôle inconnu : ${staffRoles.join(', ')}` }),
+  role: z.enum(staffRoles, fieldText('approval.unknownRole', { roles: staffRoles.join(', ') })),
   scope: z.string().trim().min(1).max(64).optional(),
 });
 
 /** A grant held by a staff member: scoped roles need their scope, the others take none. */
 export const staffGrant = roleGrant.refine((g) => scopedRoles.includes(g.role) === (g.scope !== undefined), {
   path: ['scope'],
-  message: 'Ce rôle demande un périmètre (code composante, code VET ou action de formation) ; les autres n’en ont pas',
+  ...fieldText('approval.scopeRule'),
 });
 
 export const staffView = z.object({
@@ -26,55 +27,55 @@ export const staffView = z.object({
 
 export const staffLoginBody = z.object({
   email: emailField(),
-  password: z.string({ error: 'Le mot de passe est obligatoire' }).min(1, 'Le mot de passe est obligatoire').max(1024),
+  password: z.string(fieldText('field.passwordRequired')).min(1, fieldText('field.passwordRequired')).max(1024),
 });
 
 export const createStaffBody = z.object({
   email: emailField(),
-  displayName: requiredText('Le nom affiché', 200),
-  password: z.string().min(10, 'Le mot de passe doit contenir au moins 10 caractères').max(128).optional(),
+  displayName: requiredText('staff.displayNameLabel', 200),
+  password: z.string().min(10, fieldText('field.passwordTooShort')).max(128).optional(),
   roles: z.array(staffGrant).max(100).default([]),
 });
 
 export const updateStaffBody = z.object({
-  displayName: requiredText('Le nom affiché', 200).optional(),
+  displayName: requiredText('staff.displayNameLabel', 200).optional(),
   active: z.boolean().optional(),
-  password: z.string().min(10, 'Le mot de passe doit contenir au moins 10 caractères').max(128).optional(),
+  password: z.string().min(10, fieldText('field.passwordTooShort')).max(128).optional(),
   roles: z.array(staffGrant).max(100).optional(),
 });
 
 export const absenceBody = z.object({
-  startsAt: z.coerce.date({ error: 'Date de début invalide' }),
-  endsAt: z.coerce.date({ error: 'Date de fin invalide' }),
-  delegateId: z.uuid('Personne déléguée invalide'),
+  startsAt: z.coerce.date(fieldText('staff.startDate')),
+  endsAt: z.coerce.date(fieldText('staff.endDate')),
+  delegateId: z.uuid(fieldText('staff.delegateId')),
   handOverPending: z.boolean().default(false),
 });
 
 export const decisionFields = z.object({
-  outcome: z.enum(outcomes, { error: `Décision inconnue : ${outcomes.join(', ')}` }),
-  reason: z.string().trim().max(2000, 'Le motif ne peut pas dépasser 2000 caractères').optional(),
-  comment: z.string().trim().max(2000, 'Le commentaire ne peut pas dépasser 2000 caractères').optional(),
+  outcome: z.enum(outcomes, fieldText('approval.unknownOutcome', { outcomes: outcomes.join(', ') })),
+  reason: z.string().trim().max(2000, fieldText('approval.reasonTooLong')).optional(),
+  comment: z.string().trim().max(2000, fieldText('approval.commentTooLong')).optional(),
 });
 
 export const bulkDecisionBody = z.object({
   items: z
-    .array(decisionFields.extend({ taskId: z.uuid('Identifiant de tâche invalide') }))
-    .min(1, 'Aucune décision')
-    .max(200, 'Au plus 200 décisions à la fois'),
+    .array(decisionFields.extend({ taskId: z.uuid(fieldText('approval.taskId')) }))
+    .min(1, fieldText('approval.noDecisions'))
+    .max(200, fieldText('approval.tooManyDecisions')),
 });
 
-const isoDuration = z.string().refine((v) => (parseDuration(v) ?? 0) > 0, 'Durée ISO 8601 attendue, par exemple P3D, PT12H ou PT30S');
+const isoDuration = z.string().refine((v) => (parseDuration(v) ?? 0) > 0, fieldText('approval.isoDuration'));
 
-const selector = z.union([roleGrant, z.object({ email: emailField('L’adresse de la personne qui décide') })]);
+const selector = z.union([roleGrant, z.object({ email: emailField('approval.approverEmailLabel') })]);
 
 export const demoRequestBody = z.object({
-  title: requiredText('L’objet de la demande', 200),
+  title: requiredText('approval.subjectLabel', 200),
   details: z.record(z.string().max(100), z.string().max(1000)).default({}),
   steps: z
     .array(
       z.object({
-        step: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Nom d’étape : minuscules, chiffres et tirets'),
-        approvers: z.array(selector).min(1, 'Au moins une personne ou un rôle doit pouvoir décider'),
+        step: z.string().regex(/^[a-z0-9-]{1,40}$/, fieldText('approval.stepName')),
+        approvers: z.array(selector).min(1, fieldText('approval.approverRequired')),
         outcomes: z.array(z.enum(outcomes)).min(1).default(['approve', 'refuse']),
         plan: z.object({
           deadline: isoDuration,
@@ -90,5 +91,5 @@ export const demoRequestBody = z.object({
     )
     .min(1)
     .max(5)
-    .refine((steps) => new Set(steps.map((s) => s.step)).size === steps.length, 'Chaque étape doit avoir un nom différent'),
+    .refine((steps) => new Set(steps.map((s) => s.step)).size === steps.length, fieldText('approval.distinctSteps')),
 });

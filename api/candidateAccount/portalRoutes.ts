@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findCandidateById } from '../../db/candidateAccounts.js';
 import { isSameOrigin } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { safeEqual } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
+import { say } from '../language.js';
 import { escapeHtml } from '../pages/layout.js';
 import { createCandidateBody, emailOnlyBody, fieldMessages, loginBody } from '../schemas.js';
 import { SESSION_COOKIE, sessionTokenOf, setSessionCookie } from '../sessions/auth.js';
@@ -40,7 +41,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     const form = (request.body ?? {}) as Record<string, string>;
     const cookie = request.cookies[CSRF_COOKIE];
     if (!isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) || !cookie || !form.csrf || !safeEqual(cookie, form.csrf)) {
-      throw new AppError(ErrorKind.Forbidden, 'Formulaire expiré : rechargez la page et recommencez.');
+      throw new AppError(ErrorKind.Forbidden, msg('http.formExpired'));
     }
     return form;
   }
@@ -81,7 +82,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           return render(request, reply.status(400), {
             values,
             errors: fieldMessages(parsed.error.issues),
-            message: { text: 'Certains champs sont invalides.', kind: 'error' },
+            message: { text: say('http.invalidFields'), kind: 'error' },
           });
         return reply.type('text/html; charset=utf-8').send(await spec.run(parsed.data, reply));
       } catch (error) {
@@ -163,15 +164,15 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       reply.type('text/html; charset=utf-8');
       const token = sessionTokenOf(request);
       const session = token ? await sessions.authenticate(token) : undefined;
-      const account = session ? await findCandidateById(deps.db, session.principal_id) : undefined;
+      const account = session ? await candidates.findProfile(session.principal_id) : undefined;
       if (!account)
         return reply
           .status(401)
           .send(messagePage('Mon compte', 'Vous n’êtes pas connecté.', 'error', '<p><a href="/connexion">Connexion</a></p>'));
       const rows: [string, string][] = [
-        ['Nom', account.last_name],
-        ['Prénom', account.first_name],
-        ['Numéro de dossier', account.file_number],
+        ['Nom', account.lastName],
+        ['Prénom', account.firstName],
+        ['Numéro de dossier', account.fileNumber],
         ['Adresse mail', account.email],
       ];
       const details = `<dl>${rows.map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findCandidateById } from '../../db/candidateAccounts.js';
-import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
-import { AppError, ErrorKind } from '../../lib/errors.js';
 import type { ApiDeps } from '../deps.js';
 import { changeEmailBody, errorResponse, loginBody, messageResponse } from '../schemas.js';
 import { requireSessionOf, SESSION_COOKIE, setSessionCookie } from '../sessions/auth.js';
@@ -60,19 +57,7 @@ export function sessionRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.get('/me', {
       preHandler: authenticated,
       schema: { tags: ['Mon compte'], summary: 'Mon compte', response: { 200: profile, 401: errorResponse } },
-      handler: async (request) => {
-        const account = await findCandidateById(deps.db, request.session!.principal_id);
-        if (!account) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
-        return {
-          id: account.id,
-          fileNumber: account.file_number,
-          lastName: account.last_name,
-          firstName: account.first_name,
-          email: account.email,
-          status: account.status,
-          validatedAt: account.validated_at,
-        };
-      },
+      handler: async (request) => candidates.profile(request.session!.principal_id),
     });
 
     app.get('/me/history', {
@@ -85,10 +70,7 @@ export function sessionRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           401: errorResponse,
         },
       },
-      handler: async (request) => {
-        const events = await listLifecycleEvents(deps.db, request.session!.principal_id);
-        return { events: events.map((e: { kind: string; status: string; at: Date }) => ({ kind: e.kind, status: e.status, at: e.at })) };
-      },
+      handler: async (request) => candidates.history(request.session!.principal_id),
     });
 
     app.put('/me/email', {

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { beginEmailChange, findCandidateByEmail, findCandidateById, insertPendingCandidate } from '../../db/candidateAccounts.js';
+import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
 import { revokeSessionsOf } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { candidateAccount } from '../../workflows/candidateAccount/candidateAccount.js';
 import type { candidateEmailChange } from '../../workflows/candidateAccount/candidateEmailChange.js';
 import {
@@ -12,18 +14,9 @@ import {
 import type { credentialRecovery } from '../../workflows/candidateAccount/credentialRecovery.js';
 import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import type { ApiDeps } from '../deps.js';
+import { say } from '../language.js';
 import { startLifecycle, startOrNudge } from '../lifecycles.js';
 import type { changeEmailBody, createCandidateBody } from '../schemas.js';
-
-export const messages = {
-  created: 'Votre compte a été créé avec succès, veuillez consulter vos courriels pour le valider',
-  alreadyExists: 'Un compte avec cette adresse mail existe déjà',
-  linkResent: 'Si un compte en attente de validation correspond à cette adresse, un nouveau lien de validation vient d’y être envoyé.',
-  recoverySent:
-    'Si un compte correspond à cette adresse, un courriel contenant votre identifiant et un lien pour choisir un nouveau mot de passe vient d’y être envoyé.',
-  emailChangeStarted:
-    'Votre adresse a été modifiée : vous avez été déconnecté. Consultez vos courriels pour valider la nouvelle adresse, puis reconnectez-vous.',
-} as const;
 
 export function createCandidateAccountUseCases({ db, temporal, config, hasher }: ApiDeps) {
   const taskQueue = config.temporal.taskQueue;
@@ -47,12 +40,9 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
         if (!account) {
           throw new AppError(
             ErrorKind.Conflict,
-            messages.alreadyExists,
-            { email: messages.alreadyExists },
-            {
-              hint: 'J’ai oublié mes identifiants',
-              recoveryUrl: '/api/candidates/forgotten-credentials',
-            },
+            msg('candidateAccount.alreadyExists'),
+            { email: msg('candidateAccount.alreadyExists') },
+            { hint: say('candidateAccount.recoveryHint'), recoveryUrl: '/api/candidates/forgotten-credentials' },
           );
         }
         await startLifecycle<typeof candidateAccount>(temporal, taskQueue, {
@@ -63,7 +53,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
           subjectId: account.id,
           summary: 'Compte candidat : validation de l’adresse mail',
         });
-        return { accountId: account.id, message: messages.created };
+        return { accountId: account.id, message: say('candidateAccount.created') };
       });
     },
 
@@ -81,7 +71,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
           .getHandle(workflowId)
           .signal(resendLinkSignal)
           .catch(() => undefined);
-      return { message: messages.linkResent };
+      return { message: say('candidateAccount.linkResent') };
     },
 
     /**
@@ -108,7 +98,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
       } else if (account) {
         await this.resendValidationLink(email);
       }
-      return { message: messages.recoverySent };
+      return { message: say('candidateAccount.recoverySent') };
     },
 
     /**
@@ -117,21 +107,21 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
      */
     async changeEmail(accountId: string, input: z.infer<typeof changeEmailBody>) {
       const account = await findCandidateById(db, accountId);
-      if (!account) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
+      if (!account) throw new AppError(ErrorKind.Unauthenticated, msg('session.invalid'));
       if (!(await hasher.verify(account.password_hash, input.currentPassword))) {
-        throw new AppError(ErrorKind.Forbidden, 'Mot de passe actuel incorrect.', { currentPassword: 'Mot de passe actuel incorrect' });
-      }
-      if (input.email === account.email.toLowerCase()) {
-        throw new AppError(ErrorKind.Validation, 'La nouvelle adresse est identique à l’actuelle.', {
-          email: 'La nouvelle adresse est identique à l’actuelle',
+        throw new AppError(ErrorKind.Forbidden, msg('candidateAccount.wrongCurrentPassword'), {
+          currentPassword: msg('candidateAccount.wrongCurrentPasswordField'),
         });
       }
+      if (input.email === account.email.toLowerCase()) {
+        throw new AppError(ErrorKind.Validation, msg('candidateAccount.sameEmail'), { email: msg('candidateAccount.sameEmailField') });
+      }
       if (await findCandidateByEmail(db, input.email)) {
-        throw new AppError(ErrorKind.Conflict, messages.alreadyExists, { email: messages.alreadyExists });
+        throw new AppError(ErrorKind.Conflict, msg('candidateAccount.alreadyExists'), { email: msg('candidateAccount.alreadyExists') });
       }
       await db.transaction(async (tx) => {
         if (!(await beginEmailChange(tx, accountId, input.email))) {
-          throw new AppError(ErrorKind.Conflict, 'Une modification d’adresse est déjà en attente de validation.');
+          throw new AppError(ErrorKind.Conflict, msg('candidateAccount.emailChangePending'));
         }
         await revokeSessionsOf(tx, 'candidate', accountId);
         await startLifecycle<typeof candidateEmailChange>(temporal, taskQueue, {
@@ -143,7 +133,34 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
           summary: 'Compte candidat : validation de la nouvelle adresse mail',
         });
       });
-      return { message: messages.emailChangeStarted };
+      return { message: say('candidateAccount.emailChangeStarted') };
+    },
+
+    /** « Mon compte »: the logged-in candidate's own account. */
+    async profile(accountId: string) {
+      const profile = await this.findProfile(accountId);
+      if (!profile) throw new AppError(ErrorKind.Unauthenticated, msg('session.invalid'));
+      return profile;
+    },
+
+    async findProfile(accountId: string) {
+      const account = await findCandidateById(db, accountId);
+      if (!account) return undefined;
+      return {
+        id: account.id,
+        fileNumber: account.file_number,
+        lastName: account.last_name,
+        firstName: account.first_name,
+        email: account.email,
+        status: account.status,
+        validatedAt: account.validated_at,
+      };
+    },
+
+    /** The lifecycle events of the candidate's account (creation, validation, changes of address…). */
+    async history(accountId: string) {
+      const events = await listLifecycleEvents(db, accountId);
+      return { events: events.map((e: { kind: string; status: string; at: Date }) => ({ kind: e.kind, status: e.status, at: e.at })) };
     },
   };
 }

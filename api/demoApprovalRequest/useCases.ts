@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { approvalRequestsOf } from '../../db/approvals.js';
 import { findCandidateById } from '../../db/candidateAccounts.js';
 import type { Session } from '../../db/sessions.js';
 import { findStaffById } from '../../db/staffAccounts.js';
-import { AppError, ErrorKind, isErrorKind } from '../../lib/errors.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import {
   type DemoApprovalRequestInput,
   demoApprovalRequestKind,
@@ -36,7 +35,7 @@ export function createDemoApprovalUseCases(deps: ApiDeps) {
     const workflowId = demoApprovalRequestWorkflowId(requestId);
     const steps = await approvalRequestsOf(db, workflowId);
     if (!steps.length || steps[0]!.requester_key !== `${session.principal_kind}:${session.principal_id}`)
-      throw new AppError(ErrorKind.NotFound, 'Demande introuvable.');
+      throw new AppError(ErrorKind.NotFound, msg('approval.requestNotFound'));
     return { workflowId, steps };
   }
 
@@ -83,17 +82,11 @@ export function createDemoApprovalUseCases(deps: ApiDeps) {
       const { workflowId, steps } = await ownRequest(session, requestId);
       const open = steps.find((s) => s.status === 'pending');
       if (!open) throw settledError(steps.at(-1)!);
-      try {
-        const result = await temporal.workflow.getHandle(workflowId).executeUpdate(withdrawUpdate, {
-          args: [{ requesterKey: `${session.principal_kind}:${session.principal_id}`, ...(reason ? { reason } : {}) }],
-        });
-        return { requestId, outcome: result.outcome, at: new Date(result.at) };
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isErrorKind(error.cause.type)) {
-          throw new AppError(error.cause.type, error.cause.message);
-        }
-        throw error;
-      }
+      // A refusal (already decided meanwhile) is answered by api/errors.ts, in the requester's language.
+      const result = await temporal.workflow.getHandle(workflowId).executeUpdate(withdrawUpdate, {
+        args: [{ requesterKey: `${session.principal_kind}:${session.principal_id}`, ...(reason ? { reason } : {}) }],
+      });
+      return { requestId, outcome: result.outcome, at: new Date(result.at) };
     },
   };
 }

@@ -1,15 +1,8 @@
 import { findCharterAcceptance, recordCharterAcceptance } from '../../db/charterAcceptances.js';
 import type { EntAccount } from '../../db/entAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
-
-export const charterMessages = {
-  checkbox: 'J’ai lu et j’accepte les conditions d’utilisation de la plateforme',
-  confirm: 'Vous êtes sur le point d’accepter la charte',
-  required: 'Vous devez accepter la charte d’utilisation de la plateforme avant de continuer (GET /ent/charte).',
-  accepted: 'Vous avez accepté la charte d’utilisation de la plateforme.',
-  stale: 'La charte a changé depuis l’affichage de la page : relisez la nouvelle version.',
-} as const;
 
 /**
  * The staff charter (seed 000 « Profil personnels »): accepted once per version, the time kept;
@@ -33,15 +26,16 @@ export function createEntCharterUseCases({ db, config }: ApiDeps) {
 
     /** `shownVersion` is the version the person read: accepting an older text is refused. */
     async accept(account: EntAccount, shownVersion: string): Promise<{ version: string; acceptedAt: Date }> {
-      if (account.profile !== 'staff') throw new AppError(ErrorKind.Forbidden, 'La charte concerne les personnels de l’université.');
-      if (shownVersion !== version) throw new AppError(ErrorKind.Superseded, charterMessages.stale, undefined, { currentVersion: version });
+      if (account.profile !== 'staff') throw new AppError(ErrorKind.Forbidden, msg('ent.charterStaffOnly'));
+      if (shownVersion !== version)
+        throw new AppError(ErrorKind.Superseded, msg('ent.charterStale'), undefined, { currentVersion: version });
       return { version, acceptedAt: await recordCharterAcceptance(db, account.id, version) };
     },
 
     /** For staff routes that need the charter: 403 with a clear message until it is accepted. */
     async ensureAccepted(account: EntAccount): Promise<void> {
       if ((await this.status(account)).required)
-        throw new AppError(ErrorKind.Forbidden, charterMessages.required, undefined, { charterVersion: version });
+        throw new AppError(ErrorKind.Forbidden, msg('ent.charterRequired'), undefined, { charterVersion: version });
     },
   };
 }

@@ -3,18 +3,13 @@ import { type EntAccount, findEntAccountById, upsertEntAccount } from '../../db/
 import { consumeLoginAttempt, saveLoginAttempt } from '../../db/entLoginAttempts.js';
 import { createSession, findLiveSession, revokeSession, type Session } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { hashToken, newRawToken, safeEqual } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { createEntCharterUseCases } from './charter.js';
 import { createEntProvider } from './provider/index.js';
 import { identityFrom } from './provider/profile.js';
 import type { EntProvider } from './provider/provider.js';
-
-export const entMessages = {
-  notConfigured: 'Connexion ENT non configurée : contactez l’administrateur de la plateforme.',
-  expired: 'Cette tentative de connexion a expiré ou a déjà été utilisée : recommencez la connexion.',
-  notAllowed: 'Votre profil ENT (ni étudiant, ni personnel) ne permet pas d’accéder à la plateforme.',
-} as const;
 
 /** ENT principals: a student, or a member of staff (« personnel ») known through the ENT. */
 export const entPrincipalOf = { student: 'student', staff: 'staff_ent' } as const;
@@ -29,7 +24,7 @@ export function createEntLoginUseCases(deps: ApiDeps) {
   const charter = createEntCharterUseCases(deps);
 
   function configured(): EntProvider {
-    if (!provider) throw new AppError(ErrorKind.Unavailable, entMessages.notConfigured);
+    if (!provider) throw new AppError(ErrorKind.Unavailable, msg('ent.notConfigured'));
     return provider;
   }
 
@@ -57,13 +52,13 @@ export function createEntLoginUseCases(deps: ApiDeps) {
     async complete(callbackUrl: URL, cookieState: string | undefined) {
       const ent = configured();
       const state = callbackUrl.searchParams.get('state');
-      if (!state || !cookieState || !safeEqual(state, cookieState)) throw new AppError(ErrorKind.Unauthenticated, entMessages.expired);
+      if (!state || !cookieState || !safeEqual(state, cookieState)) throw new AppError(ErrorKind.Unauthenticated, msg('ent.loginExpired'));
       const attempt = await consumeLoginAttempt(db, hashToken(state));
-      if (!attempt || attempt.protocol !== ent.protocol) throw new AppError(ErrorKind.Unauthenticated, entMessages.expired);
+      if (!attempt || attempt.protocol !== ent.protocol) throw new AppError(ErrorKind.Unauthenticated, msg('ent.loginExpired'));
 
       const { subject, attributes } = await ent.complete(callbackUrl, { state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier });
       const identity = identityFrom(config.ent, ent.name, subject, attributes);
-      if (!identity) throw new AppError(ErrorKind.Forbidden, entMessages.notAllowed);
+      if (!identity) throw new AppError(ErrorKind.Forbidden, msg('ent.notAllowed'));
       const account = await upsertEntAccount(db, identity);
 
       const raw = newRawToken();
@@ -83,7 +78,7 @@ export function createEntLoginUseCases(deps: ApiDeps) {
 
     async accountOf(session: Session): Promise<EntAccount> {
       const account = await findEntAccountById(db, session.principal_id);
-      if (!account) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide : reconnectez-vous.');
+      if (!account) throw new AppError(ErrorKind.Unauthenticated, msg('ent.sessionInvalid'));
       return account;
     },
 

@@ -3,10 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg, t } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { SESSION_COOKIE, sessionTokenOf, setSessionCookie } from '../sessions/auth.js';
-import { charterMessages, createEntCharterUseCases } from './charter.js';
+import { createEntCharterUseCases } from './charter.js';
 import { createEntLoginUseCases } from './login.js';
 import { charterConfirmPage, charterPage, entHomePage, entMessagePage, retryLink } from './pages.js';
 import { entPaths } from './provider/index.js';
@@ -39,7 +40,7 @@ export function entPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   function checkForm(request: FastifyRequest, token: string): Record<string, string> {
     const form = (request.body ?? {}) as Record<string, string>;
     if (!isSameOrigin(http.publicBaseUrl, request.headers.origin) || !isValidCsrf(secret, `ent-form:${token}`, form.csrf)) {
-      throw new AppError(ErrorKind.Forbidden, 'Formulaire expiré : rechargez la page et recommencez.');
+      throw new AppError(ErrorKind.Forbidden, msg('http.formExpired'));
     }
     return form;
   }
@@ -109,7 +110,7 @@ export function entPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           return reply
             .status(400)
             .type(html)
-            .send(charterPage({ version: charter.version, csrf, error: `Cochez « ${charterMessages.checkbox} » pour continuer.` }));
+            .send(charterPage({ version: charter.version, csrf, error: t('ent.charterTickToContinue', 'fr') }));
         }
         if (form.confirm !== 'ok') return reply.type(html).send(charterConfirmPage({ version: form.version ?? '', csrf }));
         await charter.accept(me.account, form.version ?? '');

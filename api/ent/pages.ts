@@ -1,6 +1,6 @@
 import type { EntAccount } from '../../db/entAccounts.js';
+import { t } from '../../lib/i18n/index.js';
 import { escapeHtml, page, paragraph } from '../pages/layout.js';
-import { charterMessages } from './charter.js';
 
 const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 const profileLabel = { student: 'Étudiant', staff: 'Personnel' } as const;
@@ -32,7 +32,7 @@ export function charterPage(p: { version: string; csrf: string; error?: string }
 <p>Avant votre première utilisation, et à chaque nouvelle version, les personnels acceptent la charte d’utilisation de la plateforme (version ${escapeHtml(p.version)}).</p>
 <p class="muted">Les données des démarches sont confidentielles : elles ne servent qu’au traitement des demandes, et chaque décision est enregistrée à votre nom.</p>
 <form method="post" action="/ent/charte">${hidden('csrf', p.csrf)}${hidden('version', p.version)}
-<label style="font-weight:400"><input type="checkbox" name="accept" value="on" required style="width:auto;margin-right:.5rem">${escapeHtml(charterMessages.checkbox)}</label>
+<label style="font-weight:400"><input type="checkbox" name="accept" value="on" required style="width:auto;margin-right:.5rem">${escapeHtml(t('ent.charterCheckbox', 'fr'))}</label>
 <button type="submit">Valider</button>
 </form>`,
   );
@@ -42,7 +42,7 @@ export function charterPage(p: { version: string; csrf: string; error?: string }
 export function charterConfirmPage(p: { version: string; csrf: string }): string {
   return page(
     'Confirmation',
-    `<div role="alertdialog" aria-labelledby="confirm-text"><p id="confirm-text">${escapeHtml(charterMessages.confirm)}</p>
+    `<div role="alertdialog" aria-labelledby="confirm-text"><p id="confirm-text">${escapeHtml(t('ent.charterConfirm', 'fr'))}</p>
 <form method="post" action="/ent/charte">${hidden('csrf', p.csrf)}${hidden('version', p.version)}${hidden('accept', 'on')}${hidden('confirm', 'ok')}
 <button type="submit">OK</button> <a href="/ent/charte">Annuler</a>
 </form></div>`,

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse } from '../schemas.js';
 import { requireSession, SESSION_COOKIE } from '../sessions/auth.js';
+import { fieldText } from '../zodMessages.js';
 import { createEntCharterUseCases } from './charter.js';
 import { createEntLoginUseCases } from './login.js';
 import { entPageRoutes } from './pageRoutes.js';
@@ -72,9 +74,9 @@ export function entApiRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           'Accepter la charte (personnels) : « J’ai lu et j’accepte les conditions d’utilisation de la plateforme », puis confirmation',
         security: [{ session: [] }],
         body: z.object({
-          version: z.string().min(1, 'La version de la charte lue est obligatoire'),
-          accepted: z.literal(true, 'Cochez « J’ai lu et j’accepte les conditions d’utilisation de la plateforme »'),
-          confirmed: z.literal(true, 'Confirmez : « Vous êtes sur le point d’accepter la charte »'),
+          version: z.string().min(1, fieldText('ent.charterVersionRequired')),
+          accepted: z.literal(true, fieldText('ent.charterTick')),
+          confirmed: z.literal(true, fieldText('ent.charterConfirmField')),
         }),
         response: {
           201: z.object({ version: z.string(), acceptedAt: z.date() }),
@@ -99,7 +101,7 @@ export function entApiRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
       handler: async (request) => {
         const account = await logins.accountOf(request.session!);
-        if (account.profile !== 'staff') throw new AppError(ErrorKind.Forbidden, 'Cet espace est réservé aux personnels de l’université.');
+        if (account.profile !== 'staff') throw new AppError(ErrorKind.Forbidden, msg('ent.workspaceStaffOnly'));
         await charter.ensureAccepted(account);
         return { displayName: `${account.first_name} ${account.last_name}`.trim(), charterVersion: charter.version };
       },

@@ -1,62 +1,62 @@
 import { z } from 'zod';
-import { passwordRule } from '../../lib/passwords.js';
-import { emailField, requiredText } from '../schemas.js';
+import { emailField, passwordField, requiredText } from '../schemas.js';
+import { fieldText } from '../zodMessages.js';
 
 /** Graduate registration (seed 000): identity, contact, and the « absent » form's remembered diploma. */
 
 const isoDate = z
-  .string({ error: 'La date de naissance est obligatoire' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'La date de naissance doit être au format AAAA-MM-JJ')
+  .string(fieldText('graduateRegistration.birthDateRequired'))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, fieldText('graduateRegistration.birthDateFormat'))
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && d.getTime() < Date.now();
-  }, 'La date de naissance n’est pas une date valide');
+  }, fieldText('graduateRegistration.birthDateInvalid'));
 
 const year = z.coerce
-  .number({ error: 'L’année doit être un nombre' })
-  .int('L’année doit être un nombre entier')
-  .min(1950, 'Année invalide')
-  .max(2100, 'Année invalide');
+  .number(fieldText('graduateRegistration.yearNumber'))
+  .int(fieldText('graduateRegistration.yearInteger'))
+  .min(1950, fieldText('graduateRegistration.yearInvalid'))
+  .max(2100, fieldText('graduateRegistration.yearInvalid'));
 
 export const rememberedDiplomaBody = z.object(
   {
-    title: requiredText('L’intitulé du diplôme', 200),
+    title: requiredText('graduateRegistration.diplomaTitleLabel', 200),
     year,
-    composante: requiredText('La composante', 200),
+    composante: requiredText('field.composante', 200),
   },
-  { error: 'Le diplôme doit préciser intitulé, année et composante' },
+  fieldText('graduateRegistration.diplomaIncomplete'),
 );
 
 export const createGraduateBody = z.object({
-  lastName: requiredText('Le nom'),
-  firstNames: requiredText('Le prénom', 200),
+  lastName: requiredText('field.lastName'),
+  firstNames: requiredText('field.firstName', 200),
   birthDate: isoDate,
   email: emailField(),
-  password: passwordRule,
+  password: passwordField,
   // Required only when the person is absent from the registry (the complete form).
-  phone: requiredText('Le téléphone', 30).optional(),
-  postalAddress: requiredText('L’adresse postale', 300).optional(),
+  phone: requiredText('field.phone', 30).optional(),
+  postalAddress: requiredText('graduateRegistration.postalAddressLabel', 300).optional(),
   rememberedDiploma: rememberedDiplomaBody.optional(),
 });
 
 export const graduateCredentialsBody = z.object({
   email: emailField(),
-  password: z.string({ error: 'Le mot de passe est obligatoire' }).min(1, 'Le mot de passe est obligatoire').max(1024),
+  password: z.string(fieldText('field.passwordRequired')).min(1, fieldText('field.passwordRequired')).max(1024),
 });
 
 /** « Je choisis mon diplôme » (a diploma id from the list) or « diplôme non trouvé » (with the composante). */
 export const diplomaChoiceBody = graduateCredentialsBody.and(
   z.union(
     [
-      z.object({ diplomaId: z.uuid('Diplôme invalide') }),
+      z.object({ diplomaId: z.uuid(fieldText('graduateRegistration.diplomaInvalid')) }),
       z.object({
         notFound: z.literal(true),
-        composanteCode: requiredText('La composante', 50),
-        title: requiredText('L’intitulé du diplôme', 200).optional(),
+        composanteCode: requiredText('field.composante', 50),
+        title: requiredText('graduateRegistration.diplomaTitleLabel', 200).optional(),
         year: year.optional(),
       }),
     ],
-    { error: 'Choisissez un diplôme de la liste (diplomaId) ou indiquez « diplôme non trouvé » (notFound, composanteCode)' },
+    fieldText('graduateRegistration.chooseDiploma'),
   ),
 );
 

@@ -7,24 +7,16 @@ import {
   type RegistryMatch,
 } from '../../db/graduateAccounts.js';
 import { findGraduateCandidates, listGraduateDiplomas, type RegistryDiploma } from '../../db/registry/lookup.js';
-import { AppError, ErrorKind } from '../../lib/errors.js';
+import { AppError, ErrorKind, type FieldText } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { chooseDiplomaUpdate, type DiplomaChoice, graduateRegistrationWorkflowId } from '../../workflows/graduateRegistration/contract.js';
 import type { graduateRegistration } from '../../workflows/graduateRegistration/graduateRegistration.js';
 import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import type { ApiDeps } from '../deps.js';
+import { say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import type { createGraduateBody, diplomaChoiceBody, graduateCredentialsBody } from './schemas.js';
-
-export const graduateMessages = {
-  created: 'Votre demande est enregistrée : consultez vos courriels pour valider votre adresse.',
-  alreadyExists: 'Une inscription avec cette adresse mail est déjà en cours ou validée',
-  absent:
-    'Vous ne figurez pas dans la base des diplômés : complétez le formulaire complet (téléphone, adresse postale, et le diplôme tel que vous vous en souvenez : intitulé, année, composante). Il sera examiné par l’administrateur.',
-  notChoosing: 'Le choix du diplôme n’est pas possible à cette étape de votre inscription.',
-  notYours: 'Ce diplôme ne figure pas parmi les vôtres.',
-  linkResent: 'Si une inscription en attente de validation correspond à cette adresse, un nouveau lien vient d’y être envoyé.',
-} as const;
 
 /**
  * « Profils diplômés » (seed 000): the registry lookup decides the branch, the account row and the
@@ -45,7 +37,7 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
   async function choosingAccount(input: z.infer<typeof graduateCredentialsBody>) {
     const account = await credentials.checkCredentials('graduate', input);
     if (account.status !== 'pending_diploma')
-      throw new AppError(ErrorKind.Conflict, graduateMessages.notChoosing, undefined, { status: account.status });
+      throw new AppError(ErrorKind.Conflict, msg('graduateRegistration.notChoosing'), undefined, { status: account.status });
     return account;
   }
 
@@ -58,12 +50,12 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
       });
       const registry: RegistryMatch = matches.length === 0 ? 'absent' : matches.length === 1 ? 'present' : 'ambiguous';
       if (registry === 'absent') {
-        const missing: Record<string, string> = {};
-        if (!input.rememberedDiploma)
-          missing.rememberedDiploma = 'Le diplôme tel que vous vous en souvenez est obligatoire (intitulé, année, composante)';
-        if (!input.phone) missing.phone = 'Le téléphone est obligatoire';
-        if (!input.postalAddress) missing.postalAddress = 'L’adresse postale est obligatoire';
-        if (Object.keys(missing).length) throw new AppError(ErrorKind.Validation, graduateMessages.absent, missing, { registry: 'absent' });
+        const missing: Record<string, FieldText> = {};
+        if (!input.rememberedDiploma) missing.rememberedDiploma = msg('graduateRegistration.rememberedDiplomaRequired');
+        if (!input.phone) missing.phone = say('field.required', { label: say('field.phone') });
+        if (!input.postalAddress) missing.postalAddress = say('field.required', { label: say('graduateRegistration.postalAddressLabel') });
+        if (Object.keys(missing).length)
+          throw new AppError(ErrorKind.Validation, msg('graduateRegistration.absent'), missing, { registry: 'absent' });
       }
       const passwordHash = await hasher.hash(input.password);
       const g = config.graduates;
@@ -80,7 +72,10 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
           postal_address: input.postalAddress ?? null,
           declared_diploma: registry === 'absent' ? input.rememberedDiploma! : null,
         });
-        if (!account) throw new AppError(ErrorKind.Conflict, graduateMessages.alreadyExists, { email: graduateMessages.alreadyExists });
+        if (!account)
+          throw new AppError(ErrorKind.Conflict, msg('graduateRegistration.alreadyExists'), {
+            email: msg('graduateRegistration.alreadyExists'),
+          });
         const remembered = input.rememberedDiploma;
         await startLifecycle<typeof graduateRegistration>(temporal, config.temporal.taskQueue, {
           workflowType: 'graduateRegistration',
@@ -110,7 +105,7 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
             plan: { ...g.decision, escalateToComposante: g.escalateToComposante, escalateToAdmin: g.escalateToAdmin },
           },
         });
-        return { accountId: account.id, registry, message: graduateMessages.created };
+        return { accountId: account.id, registry, message: say('graduateRegistration.created') };
       });
     },
 
@@ -138,7 +133,8 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
       if ('diplomaId' in input) {
         const diplomas = await diplomasOf(account.registry_candidate_ids);
         const picked = diplomas.find((d) => d.id === input.diplomaId);
-        if (!picked) throw new AppError(ErrorKind.NotFound, graduateMessages.notYours, { diplomaId: graduateMessages.notYours });
+        if (!picked)
+          throw new AppError(ErrorKind.NotFound, msg('graduateRegistration.notYours'), { diplomaId: msg('graduateRegistration.notYours') });
         const holders = new Set(diplomas.filter((d) => d.vetCode === picked.vetCode && d.year === picked.year).map((d) => d.graduateId));
         choice = {
           kind: 'found',
@@ -162,7 +158,7 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
         .executeUpdate(chooseDiplomaUpdate, { args: [choice] });
       return {
         phase: state.phase,
-        message: 'Votre choix est enregistré : votre compte sera validé par le responsable concerné. Vous serez informé(e) par courriel.',
+        message: say('graduateRegistration.choiceRecorded'),
       };
     },
 
@@ -173,12 +169,12 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
           .getHandle(graduateRegistrationWorkflowId(account.id))
           .signal(resendLinkSignal)
           .catch(() => undefined);
-      return { message: graduateMessages.linkResent };
+      return { message: say('graduateRegistration.linkResent') };
     },
 
     async profile(accountId: string) {
       const account = await findGraduateById(db, accountId);
-      if (!account) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
+      if (!account) throw new AppError(ErrorKind.Unauthenticated, msg('session.invalid'));
       return {
         id: account.id,
         lastName: account.last_name,

@@ -3,24 +3,18 @@ import { findGraduateById } from '../../db/graduateAccounts.js';
 import { findPublishedOffer, insertApplication, type OfferRow, type OfferSearch, searchPublishedOffers } from '../../db/jobOffers.js';
 import type { Session } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { offerApplicationForward } from '../../workflows/jobOffer/applicationForward.js';
-import { offerApplicationWorkflowId, offerKindLabels } from '../../workflows/jobOffer/contract.js';
+import { offerApplicationWorkflowId } from '../../workflows/jobOffer/contract.js';
 import type { ApiDeps } from '../deps.js';
+import { say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
-
-/**
- * Who may see and answer offers. Seed 002: « Si vous êtes membre cotisant étudiant ou Alumni de
- * l'Association, vous pouvez consulter les offres »: active graduates (alumni) and students logged
- * in through the ENT. Recruiters post offers but do not browse the others' (they see their own in
- * « Mes offres d'emploi »); staff moderate through the decision links and the inbox.
- */
-export const offerAudience = ['graduate', 'student'] as const;
 
 const publicView = (o: OfferRow) => ({
   id: o.id,
   title: o.title,
   kind: o.kind,
-  kindLabel: offerKindLabels[o.kind],
+  kindLabel: say('jobOffer.kind', { kind: o.kind }),
   company: o.company,
   location: o.location,
   description: o.description,
@@ -38,7 +32,13 @@ export interface ApplicationForm {
 }
 
 export function createOfferBrowsingUseCases({ db, temporal, config }: ApiDeps) {
-  /** The member behind the session, as an applicant (name and address for the forwarded mail). */
+  /**
+   * The member behind the session, as an applicant (name and address for the forwarded mail).
+   * Seed 002: « Si vous êtes membre cotisant étudiant ou Alumni de l'Association, vous pouvez
+   * consulter les offres »: active graduates (alumni) and students logged in through the ENT.
+   * Recruiters post offers but do not browse the others' (they see their own in « Mes offres
+   * d'emploi »); staff moderate through the decision links and the inbox.
+   */
   async function member(session: Session) {
     if (session.principal_kind === 'graduate') {
       const graduate = await findGraduateById(db, session.principal_id);
@@ -50,7 +50,7 @@ export function createOfferBrowsingUseCases({ db, temporal, config }: ApiDeps) {
       if (student)
         return { kind: 'student' as const, id: student.id, name: `${student.first_name} ${student.last_name}`, email: student.email };
     }
-    throw new AppError(ErrorKind.Forbidden, 'Les offres d’emploi et de stage sont réservées aux membres : diplômés (Alumni) et étudiants.');
+    throw new AppError(ErrorKind.Forbidden, msg('jobOffer.membersOnly'));
   }
 
   return {
@@ -65,19 +65,18 @@ export function createOfferBrowsingUseCases({ db, temporal, config }: ApiDeps) {
     async get(session: Session, id: string) {
       await member(session);
       const offer = await findPublishedOffer(db, id);
-      if (!offer) throw new AppError(ErrorKind.NotFound, 'Offre introuvable ou plus publiée.');
+      if (!offer) throw new AppError(ErrorKind.NotFound, msg('jobOffer.notPublished'));
       return publicView(offer);
     },
 
     /** Stored, then forwarded by its own workflow (started in the same transaction): durable. */
     async apply(session: Session, offerId: string, form: ApplicationForm) {
       const applicant = await member(session);
-      if (!applicant.email)
-        throw new AppError(ErrorKind.Validation, 'Votre compte n’a pas d’adresse mail : le recruteur ne pourrait pas vous répondre.');
+      if (!applicant.email) throw new AppError(ErrorKind.Validation, msg('jobOffer.noEmail'));
       const offer = await findPublishedOffer(db, offerId);
-      if (!offer) throw new AppError(ErrorKind.NotFound, 'Offre introuvable ou plus publiée.');
+      if (!offer) throw new AppError(ErrorKind.NotFound, msg('jobOffer.notPublished'));
       if (offer.authorKind === applicant.kind && offer.authorId === applicant.id)
-        throw new AppError(ErrorKind.Forbidden, 'Vous ne pouvez pas répondre à votre propre offre.');
+        throw new AppError(ErrorKind.Forbidden, msg('jobOffer.ownOffer'));
       const id = await db.transaction(async (tx) => {
         const applicationId = await insertApplication(tx, {
           offerId,
@@ -89,8 +88,7 @@ export function createOfferBrowsingUseCases({ db, temporal, config }: ApiDeps) {
           cvFilename: form.cvFilename,
           cv: form.cv,
         });
-        if (!applicationId)
-          throw new AppError(ErrorKind.Conflict, 'Vous avez déjà répondu à cette offre : votre candidature a été transmise.');
+        if (!applicationId) throw new AppError(ErrorKind.Conflict, msg('jobOffer.alreadyApplied'));
         await startLifecycle<typeof offerApplicationForward>(temporal, config.temporal.taskQueue, {
           workflowType: 'offerApplicationForward',
           workflowId: offerApplicationWorkflowId(applicationId),
@@ -104,8 +102,7 @@ export function createOfferBrowsingUseCases({ db, temporal, config }: ApiDeps) {
       return {
         id,
         offerId,
-        message:
-          'Votre candidature est enregistrée : elle est transmise par courriel au contact de l’offre, vous recevrez une confirmation.',
+        message: say('jobOffer.applicationRecorded'),
       };
     },
   };

@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
-import { errorResponse } from '../schemas.js';
+import { sayRef } from '../language.js';
+import { errorResponse, idParams } from '../schemas.js';
 import { requireSession } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createOfferBrowsingUseCases } from './browsing.js';
@@ -20,7 +20,6 @@ import {
 import { CvTooLarge, readApplicationForm } from './upload.js';
 import { createJobOfferUseCases } from './useCases.js';
 
-const idParams = z.object({ id: z.uuid('Identifiant invalide') });
 const tags = { author: ['Offres d’emploi : dépôt et « Mes offres »'], members: ['Offres d’emploi : consultation et candidature'] };
 const denied = { 401: errorResponse, 403: errorResponse };
 
@@ -137,7 +136,8 @@ export function offerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           return reply.status(201).send(await members.apply(request.session!, request.params.id, form));
         } catch (error) {
           if (!(error instanceof CvTooLarge)) throw error;
-          return reply.status(413).send({ error: 'PayloadTooLarge', message: error.message, fields: { cv: error.message } });
+          const message = sayRef(error.text);
+          return reply.status(413).send({ error: 'PayloadTooLarge', message, fields: { cv: message } });
         }
       },
     });

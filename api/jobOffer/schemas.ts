@@ -2,29 +2,27 @@ import { z } from 'zod';
 import { parseDuration } from '../../lib/duration.js';
 import { offerKinds, offerStatuses } from '../../workflows/jobOffer/contract.js';
 import { emailField, requiredText } from '../schemas.js';
+import { fieldText } from '../zodMessages.js';
 
 /** « Déposer une offre ou un stage » (seed 002): every field is required except the publication duration. */
 export const offerBody = z.object({
-  title: requiredText('Le titre de l’offre', 150),
-  kind: z.enum(offerKinds, { error: `Choisissez un type d’offre : ${offerKinds.join(', ')}` }),
-  company: requiredText('L’entreprise', 200),
-  location: requiredText('Le lieu', 200),
-  description: requiredText('La description', 10_000).refine((v) => v.length >= 30, 'Décrivez l’offre en au moins 30 caractères'),
-  contract: requiredText('Le contrat (CDI, CDD, convention de stage…)', 100),
+  title: requiredText('jobOffer.titleLabel', 150),
+  kind: z.enum(offerKinds, fieldText('jobOffer.chooseKind', { kinds: offerKinds.join(', ') })),
+  company: requiredText('jobOffer.companyLabel', 200),
+  location: requiredText('field.place', 200),
+  description: requiredText('field.description', 10_000).refine((v) => v.length >= 30, fieldText('jobOffer.descriptionTooShort')),
+  contract: requiredText('jobOffer.contractLabel', 100),
   startsOn: z
-    .string({ error: 'La date de début est obligatoire' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'La date de début doit être au format AAAA-MM-JJ')
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'La date de début n’est pas une date valide'),
-  contactEmail: emailField('L’adresse mail de contact (qui reçoit les candidatures)'),
+    .string(fieldText('jobOffer.startDateRequired'))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, fieldText('jobOffer.startDateFormat'))
+    .refine((v) => !Number.isNaN(Date.parse(v)), fieldText('jobOffer.startDateInvalid')),
+  contactEmail: emailField('jobOffer.contactEmailLabel'),
   /** ISO 8601 (P30D); the default and the maximum come from the configuration. */
   publicationDuration: z
-    .string({ error: 'La durée de publication doit être une durée ISO 8601, par exemple P30D' })
+    .string(fieldText('jobOffer.durationFormat'))
     .trim()
     .toUpperCase()
-    .refine(
-      (v) => (parseDuration(v) ?? 0) > 0,
-      'La durée de publication doit être une durée ISO 8601 positive, par exemple P30D (30 jours)',
-    )
+    .refine((v) => (parseDuration(v) ?? 0) > 0, fieldText('jobOffer.durationPositive'))
     .optional(),
 });
 
@@ -66,17 +64,17 @@ export const myOfferDetail = myOfferView.extend({ history: offerHistory });
 export const myOffersList = z.object({ items: z.array(myOfferView.extend({ applications: z.number().int() })) });
 
 export const offerSearchQuery = z.object({
-  kind: z.enum(offerKinds, { error: `Type d’offre inconnu : ${offerKinds.join(', ')}` }).optional(),
+  kind: z.enum(offerKinds, fieldText('jobOffer.unknownKind', { kinds: offerKinds.join(', ') })).optional(),
   location: z.string().trim().min(1).max(200).optional(),
   company: z.string().trim().min(1).max(200).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   publishedSince: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'La date doit être au format AAAA-MM-JJ')
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'Date invalide')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, fieldText('jobOffer.dateFormat'))
+    .refine((v) => !Number.isNaN(Date.parse(v)), fieldText('jobOffer.dateInvalid'))
     .optional(),
-  page: z.coerce.number().int().min(1, 'La page commence à 1').default(1),
-  pageSize: z.coerce.number().int().min(1).max(50, 'Au plus 50 offres par page').default(20),
+  page: z.coerce.number().int().min(1, fieldText('jobOffer.firstPage')).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50, fieldText('jobOffer.pageSizeMax')).default(20),
 });
 
 export const offerSearchPage = z.object({
@@ -87,9 +85,7 @@ export const offerSearchPage = z.object({
 });
 
 /** Optional: a body-less POST (null body) closes the offer without a reason. */
-export const withdrawalBody = z
-  .object({ reason: z.string().trim().max(500, 'Le motif ne peut pas dépasser 500 caractères').optional() })
-  .nullish();
+export const withdrawalBody = z.object({ reason: z.string().trim().max(500, fieldText('jobOffer.reasonTooLong')).optional() }).nullish();
 
 export const applicationCreated = z.object({ id: z.uuid(), offerId: z.uuid(), message: z.string() });
 

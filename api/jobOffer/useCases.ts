@@ -16,23 +16,22 @@ import { findRecruiterById } from '../../db/recruiterAccounts.js';
 import type { Session } from '../../db/sessions.js';
 import { parseDuration } from '../../lib/duration.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
-import {
-  jobOfferWorkflowId,
-  type OfferStatus,
-  offerKindLabels,
-  offerStatusLabels,
-  reviseOfferUpdate,
-  withdrawOfferUpdate,
-} from '../../workflows/jobOffer/contract.js';
+import { msg } from '../../lib/i18n/index.js';
+import { jobOfferWorkflowId, type OfferStatus, reviseOfferUpdate, withdrawOfferUpdate } from '../../workflows/jobOffer/contract.js';
 import type { jobOffer } from '../../workflows/jobOffer/jobOffer.js';
 import type { ApiDeps } from '../deps.js';
+import { say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
 
 type OfferInput = Omit<OfferContent, 'publicationDuration'> & { publicationDuration?: string | undefined };
 
 const finalStatuses: OfferStatus[] = ['refused', 'expired', 'withdrawn'];
 
-export const myOfferView = (o: OfferRow) => ({ ...o, kindLabel: offerKindLabels[o.kind], statusLabel: offerStatusLabels[o.status] });
+export const myOfferView = (o: OfferRow) => ({
+  ...o,
+  kindLabel: say('jobOffer.kind', { kind: o.kind }),
+  statusLabel: say('jobOffer.status', { status: o.status }),
+});
 
 /**
  * « Déposer une offre ou un stage » and « Mes offres d’emploi » (seed 002). Posting is an explicit
@@ -42,17 +41,13 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
   async function authorOf(session: Session): Promise<{ kind: OfferAuthorKind; id: string; name: string }> {
     if (session.principal_kind === 'graduate') {
       const graduate = await findGraduateById(db, session.principal_id);
-      if (graduate?.status !== 'active')
-        throw new AppError(ErrorKind.Forbidden, 'Seuls les membres diplômés dont le compte est validé peuvent déposer une offre.');
+      if (graduate?.status !== 'active') throw new AppError(ErrorKind.Forbidden, msg('jobOffer.graduatesOnly'));
       return { kind: 'graduate', id: graduate.id, name: `${graduate.first_names} ${graduate.last_name}` };
     }
     if (session.principal_kind === 'recruiter') {
       const recruiter = await findRecruiterById(db, session.principal_id);
       if (recruiter?.status !== 'active' || !recruiter.can_post_offers) {
-        throw new AppError(
-          ErrorKind.Forbidden,
-          'Votre compte recruteur n’a pas le droit de déposer des offres : il est accordé par un administrateur de la plateforme.',
-        );
+        throw new AppError(ErrorKind.Forbidden, msg('jobOffer.recruiterWithoutRight'));
       }
       return {
         kind: 'recruiter',
@@ -60,7 +55,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
         name: `${recruiter.contact_first_name} ${recruiter.contact_last_name} (${recruiter.company_name})`,
       };
     }
-    throw new AppError(ErrorKind.Forbidden, 'Le dépôt d’offres est réservé aux diplômés et aux recruteurs autorisés.');
+    throw new AppError(ErrorKind.Forbidden, msg('jobOffer.authorsOnly'));
   }
 
   /** Fills the default duration and enforces the maximum, with a field message. */
@@ -68,8 +63,8 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
     const publicationDuration = input.publicationDuration ?? config.offers.publicationDefault;
     if (parseDuration(publicationDuration)! > config.offers.publicationMaxMs) {
       const maxDays = Math.floor(config.offers.publicationMaxMs / 86_400_000);
-      throw new AppError(ErrorKind.Validation, 'Certains champs sont invalides.', {
-        publicationDuration: `La durée de publication ne peut pas dépasser ${maxDays} jours.`,
+      throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), {
+        publicationDuration: msg('jobOffer.publicationTooLong', { maxDays }),
       });
     }
     return { ...input, publicationDuration };
@@ -79,7 +74,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
   async function ownOffer(session: Session, id: string, options: { forUpdate?: boolean; tx?: DbOrTx } = {}) {
     const offer = await findOffer(options.tx ?? db, id, options);
     if (!offer || offer.authorKind !== session.principal_kind || offer.authorId !== session.principal_id)
-      throw new AppError(ErrorKind.NotFound, 'Offre introuvable.');
+      throw new AppError(ErrorKind.NotFound, msg('jobOffer.notFound'));
     return offer;
   }
 
@@ -88,7 +83,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
     const events = await listLifecycleEvents(db, id);
     const history = events.map((e: { status: string; at: Date; details: Record<string, unknown> }) => ({
       status: e.status,
-      statusLabel: offerStatusLabels[e.status as OfferStatus] ?? e.status,
+      statusLabel: say('jobOffer.status', { status: e.status as OfferStatus }),
       at: e.at,
       details: e.details,
     }));
@@ -143,10 +138,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
       await db.transaction(async (tx) => {
         const current = await ownOffer(session, id, { forUpdate: true, tx });
         if (current.status !== 'changes_requested' && current.status !== 'published') {
-          throw new AppError(
-            ErrorKind.Conflict,
-            `Cette offre ne peut pas être modifiée : elle est « ${offerStatusLabels[current.status]} ».`,
-          );
+          throw new AppError(ErrorKind.Conflict, msg('jobOffer.notEditable', { status: current.status }));
         }
         const revision = await reviseOffer(tx, id, offer);
         await temporal.workflow.getHandle(jobOfferWorkflowId(id)).executeUpdate(reviseOfferUpdate, { args: [{ revision }] });
@@ -158,7 +150,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
     async withdraw(session: Session, id: string, reason?: string) {
       const offer = await ownOffer(session, id);
       if (finalStatuses.includes(offer.status))
-        throw new AppError(ErrorKind.AlreadyDone, `Cette offre est déjà close : elle est « ${offerStatusLabels[offer.status]} ».`);
+        throw new AppError(ErrorKind.AlreadyDone, msg('jobOffer.alreadyClosed', { status: offer.status }));
       await temporal.workflow
         .getHandle(jobOfferWorkflowId(id))
         .executeUpdate(withdrawOfferUpdate, { args: [{ ...(reason ? { reason } : {}) }] });

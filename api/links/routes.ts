@@ -4,9 +4,10 @@ import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
+import { say } from '../language.js';
 import { errorResponse, tokenParams } from '../schemas.js';
 import { linkDonePage, linkErrorPage, linkFormPage } from './pages.js';
-import { createLinkUseCases, linkMessages } from './useCases.js';
+import { createLinkUseCases, linkStateMessages } from './useCases.js';
 
 /**
  * The links people receive by mail. GET shows a page and changes nothing (mail scanners open
@@ -25,8 +26,7 @@ export function linkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         const { token } = request.params;
         try {
           const link = await links.describe(token);
-          if (link.state !== 'valid')
-            return reply.status(410).send(linkErrorPage(linkMessages[link.state === 'revoked' ? 'revoked' : link.state]));
+          if (link.state !== 'valid') return reply.status(410).send(linkErrorPage(say(linkStateMessages[link.state])));
           return linkFormPage({ purpose: link.purpose, action: `/liens/${token}`, csrf: csrfTokenFor(secret, token) });
         } catch (error) {
           const { status, body } = toHttpError(error);
@@ -42,9 +42,7 @@ export function linkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         const { token } = request.params;
         const form = (request.body ?? {}) as Record<string, unknown>;
         if (!isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) || !isValidCsrf(secret, token, form.csrf)) {
-          return reply
-            .status(403)
-            .send(linkErrorPage('La demande ne provient pas de la page du lien : rouvrez le lien reçu par courriel.'));
+          return reply.status(403).send(linkErrorPage(say('link.wrongOrigin')));
         }
         try {
           const done = await links.use(token, form);
@@ -53,7 +51,7 @@ export function linkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           const { status, body } = toHttpError(error);
           if (error instanceof AppError && error.kind === ErrorKind.Validation) {
             const form = { purpose: 'password_reset' as const, action: `/liens/${token}`, csrf: csrfTokenFor(secret, token) };
-            return reply.status(400).send(linkFormPage({ ...form, error: body.message, fields: error.fields }));
+            return reply.status(400).send(linkFormPage({ ...form, error: body.message, ...(body.fields ? { fields: body.fields } : {}) }));
           }
           if (status >= 500) request.log.error({ err: error }, 'link use failed');
           return reply.status(status).send(linkErrorPage(body.message));

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
 import { graduateCredentialsBody } from '../graduateRegistration/schemas.js';
-import { emailOnlyBody, errorResponse, messageResponse } from '../schemas.js';
+import { say } from '../language.js';
+import { emailOnlyBody, errorResponse, idParams, messageResponse } from '../schemas.js';
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
@@ -10,7 +11,6 @@ import { createRecruiterBody, offerPostingBody, recruiterProfile } from './schem
 import { createRecruiterRegistrationUseCases } from './useCases.js';
 
 const tags = ['Entreprises / partenaires'];
-const idParams = z.object({ id: z.uuid('Identifiant invalide') });
 
 /** Seed 000, « Profils recruteurs »: registration with the terms, login, and the offer-posting right. */
 export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
@@ -27,7 +27,7 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         summary: 'La version en vigueur des conditions générales d’utilisation',
         response: { 200: z.object({ version: z.string(), label: z.string() }) },
       },
-      handler: async () => ({ version: deps.config.recruiters.termsVersion, label: 'J’accepte les conditions générales d’utilisation' }),
+      handler: async () => ({ version: deps.config.recruiters.termsVersion, label: say('recruiterRegistration.termsLabel') }),
     });
 
     app.post('/recruiters', {

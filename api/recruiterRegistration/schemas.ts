@@ -1,40 +1,38 @@
 import { z } from 'zod';
-import { passwordRule } from '../../lib/passwords.js';
-import { emailField, requiredText } from '../schemas.js';
+import { emailField, passwordField, requiredText } from '../schemas.js';
+import { fieldText } from '../zodMessages.js';
 
 /** Recruiter registration (ENTREPRISES / PARTENAIRES): company, contact person, terms of use. */
-
-export const termsMessage = 'Vous devez cocher « J’accepte les conditions générales d’utilisation » pour vous inscrire';
 
 export const createRecruiterBody = z.object({
   company: z.object(
     {
-      name: requiredText('La raison sociale', 200),
+      name: requiredText('recruiterRegistration.companyNameLabel', 200),
       siret: z
         .string()
         .trim()
-        .regex(/^\d{14}$/, 'Le SIRET compte 14 chiffres')
+        .regex(/^\d{14}$/, fieldText('recruiterRegistration.siret'))
         .optional(),
-      address: requiredText('L’adresse de l’entreprise', 300),
-      website: z.url('Le site web n’est pas une adresse valide').optional(),
+      address: requiredText('recruiterRegistration.companyAddressLabel', 300),
+      website: z.url(fieldText('recruiterRegistration.website')).optional(),
     },
-    { error: 'Les informations de l’entreprise sont obligatoires' },
+    fieldText('recruiterRegistration.companyRequired'),
   ),
   contact: z.object(
     {
-      lastName: requiredText('Le nom'),
-      firstName: requiredText('Le prénom'),
-      jobTitle: requiredText('La fonction', 100).optional(),
-      phone: requiredText('Le téléphone', 30).optional(),
+      lastName: requiredText('field.lastName'),
+      firstName: requiredText('field.firstName'),
+      jobTitle: requiredText('field.jobTitle', 100).optional(),
+      phone: requiredText('field.phone', 30).optional(),
     },
-    { error: 'Les informations de la personne à contacter sont obligatoires' },
+    fieldText('recruiterRegistration.contactRequired'),
   ),
   email: emailField(),
-  password: passwordRule,
-  acceptTerms: z.literal(true, { error: termsMessage }),
+  password: passwordField,
+  acceptTerms: z.literal(true, fieldText('recruiterRegistration.termsRequired')),
 });
 
-export const offerPostingBody = z.object({ allowed: z.boolean({ error: 'Indiquez allowed: true ou false' }) });
+export const offerPostingBody = z.object({ allowed: z.boolean(fieldText('recruiterRegistration.allowedBoolean')) });
 
 export const recruiterProfile = z.object({
   id: z.uuid(),

@@ -1,27 +1,22 @@
 import type { z } from 'zod';
-import { findRecruiterByEmail, findRecruiterById, insertPendingRecruiter, updateRecruiter } from '../../db/recruiterAccounts.js';
+import { findRecruiterByEmail, findRecruiterById, insertPendingRecruiter } from '../../db/recruiterAccounts.js';
+import { setOfferPostingRight } from '../../db/recruiterOfferRights.js';
 import { rolesOf } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import { recruiterRegistrationWorkflowId } from '../../workflows/recruiterRegistration/contract.js';
 import type { recruiterRegistration } from '../../workflows/recruiterRegistration/recruiterRegistration.js';
 import type { ApiDeps } from '../deps.js';
+import { say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
 import type { createRecruiterBody } from './schemas.js';
-
-export const recruiterMessages = {
-  created:
-    'Votre inscription est enregistrée : consultez vos courriels pour valider votre adresse. Elle sera ensuite validée par l’administrateur.',
-  alreadyExists: 'Une inscription avec cette adresse mail est déjà en cours ou validée',
-  linkResent: 'Si une inscription en attente de validation correspond à cette adresse, un nouveau lien vient d’y être envoyé.',
-  adminOnly: 'Seul un administrateur peut accorder ou retirer le droit de déposer des offres.',
-} as const;
 
 /** ENTREPRISES / PARTENAIRES: registration (terms recorded), and the separate right to post offers. */
 export function createRecruiterRegistrationUseCases({ db, temporal, config, hasher }: ApiDeps) {
   const view = async (id: string) => {
     const r = await findRecruiterById(db, id);
-    if (!r) throw new AppError(ErrorKind.NotFound, 'Recruteur introuvable.');
+    if (!r) throw new AppError(ErrorKind.NotFound, msg('recruiterRegistration.notFound'));
     return {
       id: r.id,
       companyName: r.company_name,
@@ -57,7 +52,10 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
           password_hash: passwordHash,
           terms_version: r.termsVersion,
         });
-        if (!account) throw new AppError(ErrorKind.Conflict, recruiterMessages.alreadyExists, { email: recruiterMessages.alreadyExists });
+        if (!account)
+          throw new AppError(ErrorKind.Conflict, msg('recruiterRegistration.alreadyExists'), {
+            email: msg('recruiterRegistration.alreadyExists'),
+          });
         const contactName = `${input.contact.firstName} ${input.contact.lastName}`;
         await startLifecycle<typeof recruiterRegistration>(temporal, config.temporal.taskQueue, {
           workflowType: 'recruiterRegistration',
@@ -79,7 +77,7 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
             plan: r.decision,
           },
         });
-        return { accountId: account.id, termsVersion: account.terms_version, message: recruiterMessages.created };
+        return { accountId: account.id, termsVersion: account.terms_version, message: say('recruiterRegistration.created') };
       });
     },
 
@@ -90,7 +88,7 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
           .getHandle(recruiterRegistrationWorkflowId(account.id))
           .signal(resendLinkSignal)
           .catch(() => undefined);
-      return { message: recruiterMessages.linkResent };
+      return { message: say('recruiterRegistration.linkResent') };
     },
 
     /**
@@ -99,15 +97,11 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
      */
     async setOfferPosting(staffId: string, recruiterId: string, allowed: boolean) {
       const roles = await rolesOf(db, staffId);
-      if (!roles.some((r) => r.role === 'administrateur')) throw new AppError(ErrorKind.Forbidden, recruiterMessages.adminOnly);
+      if (!roles.some((r) => r.role === 'administrateur')) throw new AppError(ErrorKind.Forbidden, msg('recruiterRegistration.adminOnly'));
       const recruiter = await findRecruiterById(db, recruiterId);
-      if (!recruiter) throw new AppError(ErrorKind.NotFound, 'Recruteur introuvable.');
-      if (recruiter.status !== 'active') throw new AppError(ErrorKind.Conflict, 'L’inscription de ce recruteur n’est pas validée.');
-      await updateRecruiter(db, recruiterId, {
-        can_post_offers: allowed,
-        offers_right_changed_by: staffId,
-        offers_right_changed_at: db.fn.now(),
-      });
+      if (!recruiter) throw new AppError(ErrorKind.NotFound, msg('recruiterRegistration.notFound'));
+      if (recruiter.status !== 'active') throw new AppError(ErrorKind.Conflict, msg('recruiterRegistration.notValidated'));
+      await setOfferPostingRight(db, recruiterId, { allowed, changedBy: staffId });
       return view(recruiterId);
     },
   };

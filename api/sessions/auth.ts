@@ -2,6 +2,7 @@ import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PrincipalKind, Session } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 
 export const SESSION_COOKIE = 'session';
 
@@ -23,7 +24,7 @@ export function requireSession(authenticate: (token: string) => Promise<Session 
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = sessionTokenOf(request);
     const session = token ? await authenticate(token) : undefined;
-    if (!session) throw new AppError(ErrorKind.Unauthenticated, 'Authentification requise : connectez-vous.');
+    if (!session) throw new AppError(ErrorKind.Unauthenticated, msg('session.required'));
     request.session = session;
   };
 }
@@ -34,10 +35,7 @@ export function requireSessionOf(kind: PrincipalKind, authenticate: (token: stri
   return async (request: FastifyRequest, reply: FastifyReply) => {
     await authenticated(request, reply);
     if (request.session!.principal_kind !== kind) {
-      throw new AppError(
-        ErrorKind.Forbidden,
-        kind === 'staff' ? 'Cette action est réservée aux personnels de l’université.' : 'Cette action n’est pas possible avec ce compte.',
-      );
+      throw new AppError(ErrorKind.Forbidden, msg(kind === 'staff' ? 'session.staffOnly' : 'session.wrongAccount'));
     }
   };
 }

@@ -3,21 +3,19 @@ import { clearFailures, countRecentFailures, oldestRecentFailure, recordFailure 
 import { findRecruiterByEmail, type RecruiterAccount } from '../../db/recruiterAccounts.js';
 import { createSession } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { type MessageKey, msg } from '../../lib/i18n/index.js';
 import { digestHex, hashToken, newRawToken } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
-import { loginMessages } from './sessions.js';
 
 export type Profile = 'graduate' | 'recruiter';
 
-/** Why a known address with the right password cannot log in yet (or any more), in French. */
-export const notActiveMessages: Record<string, string> = {
-  pending_email: 'Connexion impossible : votre adresse mail n’a pas encore été validée. Consultez vos courriels pour la valider.',
-  pending_diploma: 'Connexion impossible : choisissez d’abord votre diplôme (instructions reçues par courriel).',
-  pending_approval:
-    'Connexion impossible : votre inscription est en attente de validation. Vous serez informé(e) de la décision par courriel.',
-  refused:
-    'Connexion impossible : votre inscription a été refusée (motif envoyé par courriel). Vous pouvez refaire une demande d’inscription.',
-  expired: 'Connexion impossible : votre demande d’inscription a expiré. Vous pouvez refaire une demande d’inscription.',
+/** Why a known address with the right password cannot log in yet (or any more). */
+const notActiveMessages: Record<string, MessageKey> = {
+  pending_email: 'session.pendingEmail',
+  pending_diploma: 'session.pendingDiploma',
+  pending_approval: 'session.pendingApproval',
+  refused: 'session.refused',
+  expired: 'session.expired',
 };
 
 let decoyHash: Promise<string> | undefined;
@@ -41,13 +39,13 @@ export function createProfileLoginUseCases({ db, config, hasher }: ApiDeps) {
     if ((await countRecentFailures(db, identifierKey, failureWindowMs)) >= maxFailures) {
       const oldest = await oldestRecentFailure(db, identifierKey, failureWindowMs);
       const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + failureWindowMs - Date.now()) / 1000));
-      throw new AppError(ErrorKind.TooManyAttempts, loginMessages.throttled, undefined, { retryAfterSeconds });
+      throw new AppError(ErrorKind.TooManyAttempts, msg('session.throttled'), undefined, { retryAfterSeconds });
     }
     const account = profile === 'graduate' ? await findGraduateByEmail(db, input.email) : await findRecruiterByEmail(db, input.email);
     const passwordOk = await hasher.verify(account?.password_hash ?? (await decoyHash!), input.password);
     if (!account || !passwordOk) {
       await recordFailure(db, identifierKey);
-      throw new AppError(ErrorKind.Unauthenticated, 'Adresse mail ou mot de passe incorrect');
+      throw new AppError(ErrorKind.Unauthenticated, msg('session.badEmailOrPassword'));
     }
     await clearFailures(db, identifierKey);
     return account;
@@ -56,11 +54,11 @@ export function createProfileLoginUseCases({ db, config, hasher }: ApiDeps) {
   return {
     checkCredentials,
 
-    /** Only a validated account logs in; the others are told why, in French. */
+    /** Only a validated account logs in; the others are told why. */
     async login(profile: Profile, input: { email: string; password: string }) {
       const account = profile === 'graduate' ? await checkCredentials('graduate', input) : await checkCredentials('recruiter', input);
       if (account.status !== 'active')
-        throw new AppError(ErrorKind.Forbidden, notActiveMessages[account.status] ?? loginMessages.badCredentials);
+        throw new AppError(ErrorKind.Forbidden, { key: notActiveMessages[account.status] ?? 'session.badCredentials' });
       const raw = newRawToken();
       const session = await createSession(db, {
         tokenHash: hashToken(raw),

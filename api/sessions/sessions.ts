@@ -2,14 +2,9 @@ import { findCandidateByLogin } from '../../db/candidateAccounts.js';
 import { clearFailures, countRecentFailures, oldestRecentFailure, recordFailure } from '../../db/loginFailures.js';
 import { createSession, findLiveSession, revokeSession, type Session } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { digestHex, hashToken, newRawToken } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
-
-export const loginMessages = {
-  notValidated: 'Connexion impossible. Votre compte n’a pas été validé, veuillez consulter vos courriels pour le valider',
-  badCredentials: 'Identifiant ou mot de passe incorrect',
-  throttled: 'Trop de tentatives de connexion échouées. Réessayez dans quelques minutes ou utilisez « J’ai oublié mes identifiants ».',
-} as const;
 
 // Verifying against a real hash when the login is unknown keeps both answers equally slow.
 let decoyHash: Promise<string> | undefined;
@@ -25,15 +20,15 @@ export function createSessionUseCases({ db, config, hasher }: ApiDeps) {
       if ((await countRecentFailures(db, identifierKey, failureWindowMs)) >= maxFailures) {
         const oldest = await oldestRecentFailure(db, identifierKey, failureWindowMs);
         const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + failureWindowMs - Date.now()) / 1000));
-        throw new AppError(ErrorKind.TooManyAttempts, loginMessages.throttled, undefined, { retryAfterSeconds });
+        throw new AppError(ErrorKind.TooManyAttempts, msg('session.throttled'), undefined, { retryAfterSeconds });
       }
       const account = await findCandidateByLogin(db, input.login.trim());
       const passwordOk = await hasher.verify(account?.password_hash ?? (await decoyHash!), input.password);
       if (!account || !passwordOk) {
         await recordFailure(db, identifierKey);
-        throw new AppError(ErrorKind.Unauthenticated, loginMessages.badCredentials);
+        throw new AppError(ErrorKind.Unauthenticated, msg('session.badCredentials'));
       }
-      if (account.status !== 'active') throw new AppError(ErrorKind.Forbidden, loginMessages.notValidated);
+      if (account.status !== 'active') throw new AppError(ErrorKind.Forbidden, msg('session.notValidated'));
       await clearFailures(db, identifierKey);
       const raw = newRawToken();
       const session = await createSession(db, {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, ErrorKind } from '../../lib/errors.js';
 import { absenceBody, createStaffBody, staffLoginBody, staffView, updateStaffBody } from '../approvals/schemas.js';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse } from '../schemas.js';
@@ -28,11 +27,7 @@ export function staffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const staff = createStaffUseCases(deps);
   const sessions = createSessionUseCases(deps);
   const asStaff = requireSessionOf('staff', sessions.authenticate);
-  const me = async (staffId: string) => {
-    const principal = await staff.principal(staffId);
-    if (!principal) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
-    return principal;
-  };
+  const me = staff.requirePrincipal;
   const tags = ['Personnels'];
 
   return async (app) => {

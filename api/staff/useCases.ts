@@ -14,10 +14,12 @@ import {
   updateStaff,
 } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { digestHex, hashToken, newRawToken } from '../../lib/secrets.js';
 import { handOverUpdate, type StaffRole, staffKey } from '../../workflows/kit/approval/contract.js';
 import type { ApiDeps } from '../deps.js';
-import { loginMessages } from '../sessions/sessions.js';
+import { toHttpError } from '../errors.js';
+import { say } from '../language.js';
 
 export interface StaffPrincipal {
   id: string;
@@ -29,6 +31,11 @@ export interface StaffPrincipal {
 
 const grantsOf = (roles: { role: StaffRole; scope?: string | undefined }[]): StaffRoleGrant[] =>
   roles.map((r) => ({ role: r.role, scope: r.scope ?? '' }));
+
+/** Why one task was not handed over: its lifecycle's refusal, in the requester's language. */
+function handOverRefusal(error: unknown): string {
+  return error instanceof WorkflowUpdateFailedError ? toHttpError(error).body.message : say('staff.notHandedOver');
+}
 
 // Verifying against a real hash when the address is unknown keeps both answers equally slow.
 let decoyHash: Promise<string> | undefined;
@@ -49,8 +56,16 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
     };
   }
 
+  /** The logged-in staff member, still active: every staff route starts here. */
+  async function requirePrincipal(staffId: string): Promise<StaffPrincipal> {
+    const me = await principal(staffId);
+    if (!me) throw new AppError(ErrorKind.Unauthenticated, msg('session.invalid'));
+    return me;
+  }
+
   return {
     principal,
+    requirePrincipal,
 
     /** Same throttling and timing as the candidates' login; a separate key space (`staff:`). */
     async login(input: { email: string; password: string }) {
@@ -59,13 +74,13 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
       if ((await countRecentFailures(db, identifierKey, failureWindowMs)) >= maxFailures) {
         const oldest = await oldestRecentFailure(db, identifierKey, failureWindowMs);
         const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + failureWindowMs - Date.now()) / 1000));
-        throw new AppError(ErrorKind.TooManyAttempts, loginMessages.throttled, undefined, { retryAfterSeconds });
+        throw new AppError(ErrorKind.TooManyAttempts, msg('session.throttled'), undefined, { retryAfterSeconds });
       }
       const staff = await findStaffByEmail(db, input.email);
       const passwordOk = await hasher.verify(staff?.password_hash ?? (await decoyHash!), input.password);
       if (!staff?.active || !staff.password_hash || !passwordOk) {
         await recordFailure(db, identifierKey);
-        throw new AppError(ErrorKind.Unauthenticated, loginMessages.badCredentials);
+        throw new AppError(ErrorKind.Unauthenticated, msg('session.badCredentials'));
       }
       await clearFailures(db, identifierKey);
       const raw = newRawToken();
@@ -79,10 +94,8 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
     },
 
     async requireAdmin(staffId: string): Promise<StaffPrincipal> {
-      const me = await principal(staffId);
-      if (!me) throw new AppError(ErrorKind.Unauthenticated, 'Session invalide.');
-      if (!me.roles.some((r) => r.role === 'administrateur'))
-        throw new AppError(ErrorKind.Forbidden, 'Action réservée aux administrateurs.');
+      const me = await requirePrincipal(staffId);
+      if (!me.roles.some((r) => r.role === 'administrateur')) throw new AppError(ErrorKind.Forbidden, msg('staff.adminOnly'));
       return me;
     },
 
@@ -97,10 +110,7 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
       const passwordHash = input.password ? await hasher.hash(input.password) : null;
       return db.transaction(async (tx) => {
         const staff = await insertStaff(tx, { email: input.email, displayName: input.displayName, passwordHash });
-        if (!staff)
-          throw new AppError(ErrorKind.Conflict, 'Un compte personnel existe déjà avec cette adresse mail.', {
-            email: 'Adresse déjà utilisée',
-          });
+        if (!staff) throw new AppError(ErrorKind.Conflict, msg('staff.emailTaken'), { email: msg('staff.emailTakenField') });
         await replaceRoles(tx, staff.id, grantsOf(input.roles));
         return { id: staff.id };
       });
@@ -122,7 +132,7 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
           active: input.active,
           ...(passwordHash ? { passwordHash } : {}),
         });
-        if (!found) throw new AppError(ErrorKind.NotFound, 'Compte personnel introuvable.');
+        if (!found) throw new AppError(ErrorKind.NotFound, msg('staff.notFound'));
         if (input.roles) await replaceRoles(tx, staffId, grantsOf(input.roles));
       });
       return (await listStaff(db)).find((s) => s.id === staffId)!;
@@ -131,7 +141,7 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
     absences: (staffId: string) => absencesOf(db, staffId),
 
     async removeAbsence(staffId: string, absenceId: string) {
-      if (!(await deleteAbsence(db, staffId, absenceId))) throw new AppError(ErrorKind.NotFound, 'Absence introuvable.');
+      if (!(await deleteAbsence(db, staffId, absenceId))) throw new AppError(ErrorKind.NotFound, msg('staff.absenceNotFound'));
     },
 
     /**
@@ -141,16 +151,12 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
      */
     async declareAbsence(staffId: string, input: { startsAt: Date; endsAt: Date; delegateId: string; handOverPending: boolean }) {
       if (input.endsAt <= input.startsAt)
-        throw new AppError(ErrorKind.Validation, 'La fin de l’absence doit suivre son début.', {
-          endsAt: 'La fin doit être après le début',
-        });
+        throw new AppError(ErrorKind.Validation, msg('staff.absenceOrder'), { endsAt: msg('staff.absenceOrderField') });
       if (input.delegateId === staffId)
-        throw new AppError(ErrorKind.Validation, 'Vous ne pouvez pas vous déléguer à vous-même.', {
-          delegateId: 'Choisissez une autre personne',
-        });
+        throw new AppError(ErrorKind.Validation, msg('staff.selfDelegation'), { delegateId: msg('staff.selfDelegationField') });
       const delegate = await findStaffById(db, input.delegateId);
       if (!delegate?.active)
-        throw new AppError(ErrorKind.Validation, 'La personne déléguée n’existe pas.', { delegateId: 'Personne inconnue' });
+        throw new AppError(ErrorKind.Validation, msg('staff.unknownDelegate'), { delegateId: msg('staff.unknownDelegateField') });
       const absence = await insertAbsence(db, { staffId, ...input });
       const handedOver: { taskId: string; status: number; message?: string }[] = [];
       if (input.handOverPending) {
@@ -161,8 +167,7 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
               .executeUpdate(handOverUpdate, { args: [{ step: task.step, fromKey: task.approver_key, toStaffId: input.delegateId }] });
             handedOver.push({ taskId: task.id, status: 200 });
           } catch (error) {
-            const message = error instanceof WorkflowUpdateFailedError ? (error.cause?.message ?? error.message) : 'Tâche non transmise.';
-            handedOver.push({ taskId: task.id, status: 409, message });
+            handedOver.push({ taskId: task.id, status: 409, message: handOverRefusal(error) });
           }
         }
       }

@@ -11,6 +11,7 @@ import {
   updateSession,
 } from '../../db/trainingCatalog.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
 import type { actionBody, catalogQuery, sessionBody, sessionPatchBody } from './schemas.js';
 
@@ -22,12 +23,12 @@ export function createTrainingCatalogUseCases({ db }: ApiDeps) {
     const allowed = roles.some(
       (r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && code !== undefined && r.scope === code),
     );
-    if (!allowed) throw new AppError(ErrorKind.Forbidden, 'Vous ne gérez pas cette action de formation.');
+    if (!allowed) throw new AppError(ErrorKind.Forbidden, msg('trainingPreRegistration.notManager'));
   }
 
   async function requireAction(id: string) {
     const action = await findAction(db, id);
-    if (!action) throw new AppError(ErrorKind.NotFound, 'Action de formation introuvable.');
+    if (!action) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.actionNotFound'));
     return action;
   }
 
@@ -37,7 +38,7 @@ export function createTrainingCatalogUseCases({ db }: ApiDeps) {
     action: requireAction,
     async session(id: string) {
       const session = await findSession(db, id);
-      if (!session) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      if (!session) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
       return session;
     },
 
@@ -47,9 +48,13 @@ export function createTrainingCatalogUseCases({ db }: ApiDeps) {
         return await insertAction(db, input);
       } catch (error) {
         if ((error as { code?: string }).code === '23505')
-          throw new AppError(ErrorKind.Conflict, 'Ce code d’action existe déjà.', { code: 'Ce code d’action existe déjà' });
+          throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.codeTaken'), {
+            code: msg('trainingPreRegistration.codeTakenField'),
+          });
         if ((error as { code?: string }).code === '23503')
-          throw new AppError(ErrorKind.Validation, 'Chargé de projet inconnu.', { projectManagerId: 'Chargé de projet inconnu' });
+          throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.unknownProjectManager'), {
+            projectManagerId: msg('trainingPreRegistration.unknownProjectManagerField'),
+          });
         throw error;
       }
     },
@@ -73,8 +78,8 @@ export function createTrainingCatalogUseCases({ db }: ApiDeps) {
       await assertCanManage(staffId, session.actionId);
       // The patch is checked against the dates it leaves unchanged.
       if ((patch.endsOn ?? session.endsOn) < (patch.startsOn ?? session.startsOn)) {
-        throw new AppError(ErrorKind.Validation, 'La date de fin doit suivre la date de début.', {
-          endsOn: 'La date de fin doit suivre la date de début',
+        throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.endBeforeStart'), {
+          endsOn: msg('trainingPreRegistration.endBeforeStartField'),
         });
       }
       await updateSession(db, id, patch);

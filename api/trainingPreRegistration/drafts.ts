@@ -1,4 +1,5 @@
 import { findCandidateById } from '../../db/candidateAccounts.js';
+import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
 import {
   findActivePreRegistration,
   findPreRegistration,
@@ -11,23 +12,17 @@ import {
 } from '../../db/preRegistrations.js';
 import { findSession } from '../../db/trainingCatalog.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
+import { say } from '../language.js';
 import { fieldMessages } from '../schemas.js';
 import { stepSchemas } from './schemas.js';
-
-export const stepTitles: Record<StepNumber | 5, string> = {
-  1: 'Renseignements sur votre identité',
-  2: 'Renseignements professionnels',
-  3: 'Contexte professionnel et attentes',
-  4: 'Identification du supérieur hiérarchique pour validation de votre pré-inscription',
-  5: 'Récapitulatif avant envoi',
-};
 
 /** What the person sees of a draft: each step with its saved values, and what is still missing. */
 export function draftView(row: PreRegistration) {
   const steps = ([1, 2, 3, 4] as const).map((n) => ({
     step: n,
-    title: stepTitles[n],
+    title: say('trainingPreRegistration.stepTitle', { step: n }),
     complete: row[stepColumns[n]] !== null,
     values: row[stepColumns[n]],
   }));
@@ -37,7 +32,12 @@ export function draftView(row: PreRegistration) {
     sessionId: row.session_id,
     status: row.status,
     steps,
-    summary: { step: 5 as const, title: stepTitles[5], readyToSend: missing.length === 0, missingSteps: missing },
+    summary: {
+      step: 5 as const,
+      title: say('trainingPreRegistration.stepTitle', { step: 5 }),
+      readyToSend: missing.length === 0,
+      missingSteps: missing,
+    },
     submittedAt: row.submitted_at,
   };
 }
@@ -50,7 +50,7 @@ export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
   /** Someone else's pre-registration answers 404, like one that does not exist: no id guessing. */
   async function ownDraft(applicantId: string, id: string): Promise<PreRegistration> {
     const row = await findPreRegistration(db, id);
-    if (!row || row.applicant_id !== applicantId) throw new AppError(ErrorKind.NotFound, 'Pré-inscription introuvable.');
+    if (!row || row.applicant_id !== applicantId) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.notFound'));
     return row;
   }
 
@@ -59,12 +59,12 @@ export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
 
     async start(applicantId: string, sessionId: string) {
       const session = await findSession(db, sessionId);
-      if (!session) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
-      if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, 'Les pré-inscriptions à cette session sont fermées.');
+      if (!session) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
+      if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.registrationClosed'));
       const draft = await insertDraft(db, sessionId, applicantId);
       if (!draft) {
         const existing = await findActivePreRegistration(db, sessionId, applicantId);
-        throw new AppError(ErrorKind.Conflict, 'Vous avez déjà une pré-inscription en cours pour cette session.', undefined, {
+        throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadyInProgress'), undefined, {
           preRegistrationId: existing?.id,
         });
       }
@@ -75,22 +75,21 @@ export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
 
     async saveStep(applicantId: string, id: string, step: StepNumber, body: unknown) {
       const row = await ownDraft(applicantId, id);
-      if (row.status !== 'draft')
-        throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée : elle ne peut plus être modifiée.');
+      if (row.status !== 'draft') throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.sentNoChange'));
       const parsed = stepSchemas[step].safeParse(body ?? {});
       if (!parsed.success)
-        throw new AppError(ErrorKind.Validation, `L’étape ${step} contient des champs invalides.`, fieldMessages(parsed.error.issues));
+        throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.invalidStep', { step }), fieldMessages(parsed.error.issues));
       if (step === 4) {
         const account = await findCandidateById(db, applicantId);
         if (account && (parsed.data as { email: string }).email === account.email.toLowerCase()) {
           // Four eyes: the validation cannot come from the applicant themself.
-          throw new AppError(ErrorKind.Validation, 'Le supérieur hiérarchique doit être une autre personne que vous.', {
-            email: 'Indiquez l’adresse de votre supérieur hiérarchique, pas la vôtre',
+          throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.supervisorIsYou'), {
+            email: msg('trainingPreRegistration.supervisorIsYouField'),
           });
         }
       }
       if (!(await saveStep(db, id, step, parsed.data as Record<string, unknown>)))
-        throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+        throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadySent'));
       return draftView((await findPreRegistration(db, id))!);
     },
 
@@ -100,6 +99,19 @@ export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
 
     async listMine(applicantId: string) {
       return listForApplicant(db, applicantId);
+    },
+
+    /** The history of the applicant's own pre-registration: dates and who decided. */
+    async history(applicantId: string, id: string) {
+      await ownDraft(applicantId, id);
+      const events = await listLifecycleEvents(db, id);
+      return {
+        events: events.map((e: { status: string; at: Date; details: Record<string, unknown> }) => ({
+          status: e.status,
+          at: e.at,
+          details: e.details,
+        })),
+      };
     },
   };
 }

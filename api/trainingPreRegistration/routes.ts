@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
 import type { ApiDeps } from '../deps.js';
-import { errorResponse } from '../schemas.js';
+import { errorResponse, idParams } from '../schemas.js';
 import { requireSessionOf } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createTrainingCatalogUseCases } from './catalog.js';
@@ -22,7 +21,6 @@ import {
 } from './schemas.js';
 import { createPreRegistrationLifecycleUseCases } from './useCases.js';
 
-const idParams = z.object({ id: z.uuid('Identifiant invalide') });
 const tags = { catalog: ['Formation continue : catalogue'], drafts: ['Formation continue : pré-inscription'] };
 
 /** Seed 004: the catalog (public), its management (staff), the five-step pre-registration (candidates). */
@@ -148,17 +146,7 @@ export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           404: errorResponse,
         },
       },
-      handler: async (request) => {
-        await drafts.ownDraft(request.session!.principal_id, request.params.id);
-        const events = await listLifecycleEvents(deps.db, request.params.id);
-        return {
-          events: events.map((e: { status: string; at: Date; details: Record<string, unknown> }) => ({
-            status: e.status,
-            at: e.at,
-            details: e.details,
-          })),
-        };
-      },
+      handler: async (request) => drafts.history(request.session!.principal_id, request.params.id),
     });
 
     app.get('/me/pre-registrations', {

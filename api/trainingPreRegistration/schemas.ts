@@ -1,58 +1,60 @@
 import { z } from 'zod';
+import type { PlainKey } from '../../lib/i18n/index.js';
 import { emailField, requiredText } from '../schemas.js';
+import { fieldText, labelled } from '../zodMessages.js';
 
 /** The five steps of « Comment s’inscrire à une action ? » (seed 004); step 5 is the summary. */
-const isoDate = (label: string) =>
+const isoDate = (label: PlainKey) =>
   z
-    .string({ error: `${label} est obligatoire` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} doit être au format AAAA-MM-JJ`)
-    .refine((v) => !Number.isNaN(Date.parse(v)), `${label} n’est pas une date valide`);
+    .string(labelled('field.required', label))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, labelled('field.dateFormat', label))
+    .refine((v) => !Number.isNaN(Date.parse(v)), labelled('field.dateInvalid', label));
 
 export const identityStep = z.object({
-  civility: z.enum(['Madame', 'Monsieur', 'Autre'], { error: 'Choisissez une civilité : Madame, Monsieur ou Autre' }),
-  lastName: requiredText('Le nom'),
-  firstName: requiredText('Le prénom'),
-  birthDate: isoDate('La date de naissance').refine(
+  civility: z.enum(['Madame', 'Monsieur', 'Autre'], fieldText('trainingPreRegistration.civility')),
+  lastName: requiredText('field.lastName'),
+  firstName: requiredText('field.firstName'),
+  birthDate: isoDate('field.birthDate').refine(
     (v) => v < new Date().toISOString().slice(0, 10),
-    'La date de naissance doit être passée',
+    fieldText('trainingPreRegistration.birthDatePast'),
   ),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 .-]{6,20}$/, 'Le numéro de téléphone n’est pas valide')
+    .regex(/^\+?[0-9 .-]{6,20}$/, fieldText('trainingPreRegistration.phoneInvalid'))
     .optional(),
 });
 
 export const professionalStep = z.object({
-  employer: requiredText('L’établissement ou l’employeur', 200),
-  department: requiredText('Le service', 200),
-  jobTitle: requiredText('La fonction', 200),
-  category: z.enum(['A', 'B', 'C', 'contractuel', 'autre'], { error: 'Choisissez une catégorie : A, B, C, contractuel ou autre' }),
+  employer: requiredText('trainingPreRegistration.employerLabel', 200),
+  department: requiredText('trainingPreRegistration.departmentLabel', 200),
+  jobTitle: requiredText('field.jobTitle', 200),
+  category: z.enum(['A', 'B', 'C', 'contractuel', 'autre'], fieldText('trainingPreRegistration.category')),
 });
 
 export const contextStep = z.object({
-  motivation: requiredText('Le contexte professionnel', 4000).refine(
+  motivation: requiredText('trainingPreRegistration.contextLabel', 4000).refine(
     (v) => v.length >= 20,
-    'Décrivez votre contexte professionnel en au moins 20 caractères',
+    fieldText('trainingPreRegistration.contextTooShort'),
   ),
-  expectations: requiredText('Vos attentes', 4000),
+  expectations: requiredText('trainingPreRegistration.expectationsLabel', 4000),
 });
 
 export const supervisorStep = z.object({
-  lastName: requiredText('Le nom du supérieur hiérarchique'),
-  firstName: requiredText('Le prénom du supérieur hiérarchique'),
-  email: emailField('L’adresse mail du supérieur hiérarchique'),
+  lastName: requiredText('trainingPreRegistration.supervisorLastNameLabel'),
+  firstName: requiredText('trainingPreRegistration.supervisorFirstNameLabel'),
+  email: emailField('trainingPreRegistration.supervisorEmailLabel'),
 });
 
 export const stepSchemas = { 1: identityStep, 2: professionalStep, 3: contextStep, 4: supervisorStep } as const;
 
 export const stepParams = z.object({
-  id: z.uuid('Identifiant invalide'),
+  id: z.uuid(fieldText('field.id')),
   step: z.coerce
-    .number({ error: 'L’étape doit être un nombre de 1 à 4' })
+    .number(fieldText('trainingPreRegistration.stepNumber'))
     .int()
-    .min(1, 'L’étape doit être entre 1 et 4')
-    .max(4, 'L’étape doit être entre 1 et 4'),
+    .min(1, fieldText('trainingPreRegistration.stepRange'))
+    .max(4, fieldText('trainingPreRegistration.stepRange')),
 });
 
 export const catalogQuery = z.object({
@@ -63,33 +65,37 @@ export const catalogQuery = z.object({
 });
 
 export const actionBody = z.object({
-  code: requiredText('Le code', 40),
-  title: requiredText('Le titre', 200),
-  theme: requiredText('La thématique', 100),
-  description: requiredText('La description', 10_000),
+  code: requiredText('trainingPreRegistration.codeLabel', 40),
+  title: requiredText('trainingPreRegistration.titleLabel', 200),
+  theme: requiredText('trainingPreRegistration.themeLabel', 100),
+  description: requiredText('field.description', 10_000),
   objectives: z.string().max(10_000).default(''),
   audience: z.string().max(2000).default(''),
-  projectManagerId: z.uuid('Identifiant de chargé de projet invalide').nullable().default(null),
+  projectManagerId: z.uuid(fieldText('trainingPreRegistration.projectManagerId')).nullable().default(null),
 });
 
 export const sessionBody = z
   .object({
-    startsOn: isoDate('La date de début'),
-    endsOn: isoDate('La date de fin'),
-    place: requiredText('Le lieu', 200),
-    capacity: z.number({ error: 'La capacité doit être un nombre' }).int().min(0, 'La capacité ne peut pas être négative').max(10_000),
+    startsOn: isoDate('field.startDate'),
+    endsOn: isoDate('field.endDate'),
+    place: requiredText('field.place', 200),
+    capacity: z
+      .number(fieldText('trainingPreRegistration.capacityNumber'))
+      .int()
+      .min(0, fieldText('trainingPreRegistration.capacityNegative'))
+      .max(10_000),
   })
-  .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'La date de fin doit suivre la date de début' });
+  .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], ...fieldText('trainingPreRegistration.endBeforeStartField') });
 
 export const sessionPatchBody = z
   .object({
-    startsOn: isoDate('La date de début').optional(),
-    endsOn: isoDate('La date de fin').optional(),
-    place: requiredText('Le lieu', 200).optional(),
+    startsOn: isoDate('field.startDate').optional(),
+    endsOn: isoDate('field.endDate').optional(),
+    place: requiredText('field.place', 200).optional(),
     capacity: z.number().int().min(0).max(10_000).optional(),
     state: z.enum(['open', 'closed', 'cancelled']).optional(),
   })
-  .refine((s) => Object.keys(s).length > 0, 'Rien à modifier');
+  .refine((s) => Object.keys(s).length > 0, fieldText('trainingPreRegistration.nothingToChange'));
 
 // Responses: documented in OpenAPI and enforced by the serializer.
 export const sessionView = z.object({

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { findCandidateById } from '../../db/candidateAccounts.js';
+import { openPreRegistrationIds } from '../../db/openPreRegistrations.js';
 import { listForSession, markSubmitted, type PreRegistrationStatus, setStatus } from '../../db/preRegistrations.js';
 import { rolesOf } from '../../db/staffAccounts.js';
 import { findAction, findSession } from '../../db/trainingCatalog.js';
 import { reserveFreedSeats } from '../../db/trainingSeats.js';
 import type { Config } from '../../lib/config.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import {
   seatReservedSignal,
   sessionChangedSignal,
@@ -70,7 +72,7 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
   const drafts = createPreRegistrationDraftUseCases(deps);
 
   const signalOpenRequests = async (sessionId: string, change: { startsOn?: string; cancelled?: boolean }) => {
-    const open = await db('pre_registrations').where({ session_id: sessionId }).whereNotIn('status', closed).pluck('id');
+    const open = await openPreRegistrationIds(db, sessionId, closed);
     await Promise.all(
       open.map((id: string) =>
         temporal.workflow
@@ -87,19 +89,20 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
     async submit(applicantId: string, id: string) {
       const row = await drafts.ownDraft(applicantId, id);
       const view = draftView(row);
-      if (row.status !== 'draft') throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+      if (row.status !== 'draft') throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadySent'));
       if (!view.summary.readyToSend) {
-        throw new AppError(ErrorKind.Validation, `Complétez d’abord les étapes ${view.summary.missingSteps.join(', ')}.`, undefined, {
+        const steps = view.summary.missingSteps.join(', ');
+        throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.completeStepsFirst', { steps }), undefined, {
           missingSteps: view.summary.missingSteps,
         });
       }
       const session = await findSession(db, row.session_id);
       const action = session && (await findAction(db, session.actionId));
       const account = await findCandidateById(db, applicantId);
-      if (!session || !action || !account) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
-      if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, 'Les pré-inscriptions à cette session sont fermées.');
+      if (!session || !action || !account) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
+      if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.registrationClosed'));
       await db.transaction(async (tx) => {
-        if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, 'Cette pré-inscription a déjà été envoyée.');
+        if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadySent'));
         await startLifecycle(
           temporal,
           config.temporal.taskQueue,
@@ -127,7 +130,7 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
         await setStatus(db, id, 'withdrawn');
         return drafts.get(applicantId, id);
       }
-      if (closed.includes(row.status)) throw new AppError(ErrorKind.AlreadyDone, 'Cette pré-inscription est déjà close.');
+      if (closed.includes(row.status)) throw new AppError(ErrorKind.AlreadyDone, msg('trainingPreRegistration.alreadyClosed'));
       await temporal.workflow
         .getHandle(trainingPreRegistrationWorkflowId(id))
         .executeUpdate(withdrawPreRegistrationUpdate, { args: [{ ...(reason ? { reason } : {}) }] });
@@ -137,11 +140,11 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
     /** The chargé de projet's view of a session: its requests by status, wait-list in order. */
     async listForSession(staffId: string, sessionId: string, status?: PreRegistrationStatus) {
       const session = await findSession(db, sessionId);
-      if (!session) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      if (!session) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
       const roles = await rolesOf(db, staffId);
       const action = await findAction(db, session.actionId);
       if (!roles.some((r) => r.role === 'administrateur' || (r.role === 'charge_de_projet' && r.scope === action?.code))) {
-        throw new AppError(ErrorKind.Forbidden, 'Vous ne gérez pas cette action de formation.');
+        throw new AppError(ErrorKind.Forbidden, msg('trainingPreRegistration.notManager'));
       }
       return { session, items: await listForSession(db, sessionId, status) };
     },
@@ -157,7 +160,7 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
       updateCatalog: () => Promise<unknown>,
     ) {
       const before = await findSession(db, sessionId);
-      if (!before) throw new AppError(ErrorKind.NotFound, 'Session introuvable.');
+      if (!before) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
       await updateCatalog();
       if (patch.state === 'cancelled' && before.state !== 'cancelled') await signalOpenRequests(sessionId, { cancelled: true });
       else if (patch.startsOn && patch.startsOn !== before.startsOn) await signalOpenRequests(sessionId, { startsOn: patch.startsOn });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { passwordField as passwordRule } from '../../api/schemas.js';
 import { parseConfig } from '../../lib/config.js';
 import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { parseDuration } from '../../lib/duration.js';
-import { passwordRule } from '../../lib/passwords.js';
 
 describe('ISO 8601 durations', () => {
   it.each([

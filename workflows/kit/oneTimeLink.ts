@@ -1,5 +1,6 @@
 import { ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
-import { ErrorKind } from '../../lib/errors.js';
+import { ErrorKind, refusalOptions } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { resendLinkSignal, useLinkUpdate } from './oneTimeLinkContract.js';
 
 export interface IssuedLink {
@@ -48,7 +49,7 @@ export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResu
         // answer, e.g. during a worker restart): wait for that use and give the same answer.
         await condition(() => used || !inFlight);
         if (used) return result;
-        throw ApplicationFailure.create({ type: ErrorKind.Expired, message: 'Ce lien n’a pas pu être utilisé : demandez-en un nouveau.' });
+        throw ApplicationFailure.create({ type: ErrorKind.Expired, ...refusalOptions(msg('link.useFailed')) });
       }
       inFlight = true;
       try {
@@ -61,18 +62,16 @@ export async function waitForLinkUse<R>(wait: LinkWait<R>): Promise<LinkWaitResu
     },
     {
       validator: ({ tokenId }) => {
-        if (used) throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Ce lien a déjà été utilisé.' });
+        if (used) throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, ...refusalOptions(msg('link.used')) });
         if (inFlight) {
           if (tokenId === link?.tokenId) return; // joins the use in flight (see the handler)
-          throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Ce lien a déjà été utilisé.' });
+          throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, ...refusalOptions(msg('link.used')) });
         }
         if (!link || tokenId !== link.tokenId) {
-          throw ApplicationFailure.create({
-            type: ErrorKind.Superseded,
-            message: 'Ce lien a été remplacé par un lien plus récent : utilisez le dernier courriel reçu.',
-          });
+          throw ApplicationFailure.create({ type: ErrorKind.Superseded, ...refusalOptions(msg('link.superseded')) });
         }
-        if (Date.now() >= link.expiresAt) throw ApplicationFailure.create({ type: ErrorKind.Expired, message: 'Ce lien a expiré.' });
+        if (Date.now() >= link.expiresAt)
+          throw ApplicationFailure.create({ type: ErrorKind.Expired, ...refusalOptions(msg('link.expired')) });
       },
     },
   );

@@ -1,4 +1,5 @@
 import { AppError, ErrorKind } from '../../../lib/errors.js';
+import { msg } from '../../../lib/i18n/index.js';
 import type { EntAttributes } from './profile.js';
 import type { EntProvider, EntUrls, LoginSecrets } from './provider.js';
 import { childNamed, localName, parseXml } from './xml.js';
@@ -22,12 +23,12 @@ export function createCasProvider(baseUrl: string, urls: EntUrls): EntProvider {
 
     async complete(callbackUrl: URL, secrets: LoginSecrets) {
       const ticket = callbackUrl.searchParams.get('ticket');
-      if (!ticket) throw new AppError(ErrorKind.Validation, 'Retour de l’ENT sans ticket : recommencez la connexion.');
+      if (!ticket) throw new AppError(ErrorKind.Validation, msg('ent.noTicket'));
       const validation = new URL(`${baseUrl}/p3/serviceValidate`);
       validation.searchParams.set('service', serviceFor(secrets.state));
       validation.searchParams.set('ticket', ticket);
       const response = await fetch(validation, { signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new AppError(ErrorKind.Unavailable, 'Le service ENT ne répond pas : réessayez dans quelques instants.');
+      if (!response.ok) throw new AppError(ErrorKind.Unavailable, msg('ent.providerDown'));
       return parseServiceResponse(await response.text());
     },
 
@@ -43,13 +44,13 @@ export function parseServiceResponse(xml: string): { subject: string; attributes
   try {
     response = childNamed(parseXml(xml), 'serviceResponse');
   } catch {
-    throw new AppError(ErrorKind.Unavailable, 'Réponse illisible du service ENT : réessayez dans quelques instants.');
+    throw new AppError(ErrorKind.Unavailable, msg('ent.providerUnreadable'));
   }
   const success = childNamed(response, 'authenticationSuccess');
   const subject = childNamed(success, 'user')?.text.trim();
   if (!success || !subject) {
     const code = childNamed(response, 'authenticationFailure')?.attributes.code ?? 'UNKNOWN';
-    throw new AppError(ErrorKind.Unauthenticated, `L’ENT a refusé la connexion (${code}) : recommencez la connexion.`);
+    throw new AppError(ErrorKind.Unauthenticated, msg('ent.refusedWithCode', { code }));
   }
   const attributes: EntAttributes = {};
   for (const element of childNamed(success, 'attributes')?.children ?? []) {

@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
 import { AppError, ErrorKind } from '../../../lib/errors.js';
+import { msg } from '../../../lib/i18n/index.js';
 import { toAttributes } from './profile.js';
 import type { EntProvider, EntUrls, LoginSecrets } from './provider.js';
 
@@ -32,7 +33,7 @@ export function createOidcProvider(settings: OidcSettings, urls: EntUrls): EntPr
       .catch(() => {
         // Forget the failure so the next login retries; the cause stays server-side.
         discovered = undefined;
-        throw new AppError(ErrorKind.Unavailable, 'Le service ENT ne répond pas : réessayez dans quelques instants.', undefined, {
+        throw new AppError(ErrorKind.Unavailable, msg('ent.providerDown'), undefined, {
           retryAfterSeconds: 5,
         });
       });
@@ -73,12 +74,12 @@ export function createOidcProvider(settings: OidcSettings, urls: EntUrls): EntPr
         // fetch failed or timed out: the provider is unreachable, the login itself was not refused.
         const name = (error as { name?: string }).name;
         if (name === 'TimeoutError' || name === 'AbortError' || (error instanceof TypeError && /fetch failed/.test(error.message))) {
-          throw new AppError(ErrorKind.Unavailable, 'Le service ENT ne répond pas : réessayez dans quelques instants.', undefined, {
+          throw new AppError(ErrorKind.Unavailable, msg('ent.providerDown'), undefined, {
             retryAfterSeconds: 5,
           });
         }
         // Refused code, wrong state or nonce, bad signature: the login failed, start again.
-        throw new AppError(ErrorKind.Unauthenticated, 'L’ENT a refusé la connexion : recommencez la connexion.', undefined, {
+        throw new AppError(ErrorKind.Unauthenticated, msg('ent.refused'), undefined, {
           reason: (error as { code?: string }).code,
         });
       }

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { dateTime, t } from '../../../lib/i18n/index.js';
 
 /**
  * The vocabulary of a decision step, shared by lifecycles (workflow code), activities and the API.
@@ -20,22 +21,13 @@ export type ApproverSelector = { role: StaffRole; scope?: string } | { email: st
 export const outcomes = ['approve', 'refuse', 'wait_list', 'request_changes'] as const;
 export type Outcome = (typeof outcomes)[number];
 
-export const outcomeLabels: Record<Outcome, string> = {
-  approve: 'Approuver',
-  refuse: 'Refuser',
-  wait_list: 'Mettre en liste d’attente',
-  request_changes: 'Demander des modifications',
-};
-
-/** Past-tense labels, for « approuvée par … le … ». */
-export const outcomeDoneLabels: Record<Outcome | 'withdrawn' | 'expired', string> = {
-  approve: 'approuvée',
-  refuse: 'refusée',
-  wait_list: 'mise en liste d’attente',
-  request_changes: 'renvoyée pour modifications',
-  withdrawn: 'retirée par le demandeur',
-  expired: 'expirée sans décision',
-};
+/**
+ * Past-tense labels in French, for « approuvée par … le … » (the catalogue's `approval.outcomeDone`;
+ * in another language: `t('approval.outcomeDone', lang, { outcome })`).
+ */
+export const outcomeDoneLabels = Object.fromEntries(
+  ([...outcomes, 'withdrawn', 'expired'] as const).map((outcome) => [outcome, t('approval.outcomeDone', 'fr', { outcome })]),
+) as Record<Outcome | 'withdrawn' | 'expired', string>;
 
 /** A person as the platform names them: `staff:<uuid>`, `email:<address>`, `candidate:<uuid>`. */
 export interface Party {
@@ -150,8 +142,7 @@ export const approvalStateQuery = defineQuery<ApprovalStepState | null>('approva
 export const staffKey = (staffId: string) => `staff:${staffId}`;
 export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 
-/** « le 12/03/2026 à 10:15 », Paris time: messages name who decided and when. */
+/** « le 12/03/2026 à 10:15 », Paris time: messages name who decided and when (`dateTime` of the catalogue). */
 export function frenchDateTime(epochMs: number): string {
-  const text = new Date(epochMs).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
-  return `le ${text.replace(' ', ' à ')}`;
+  return dateTime(epochMs, 'fr');
 }

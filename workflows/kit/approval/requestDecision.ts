@@ -1,6 +1,7 @@
 import { ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ApprovalActivities as Activities } from '../../../activities/kit/approvals.js';
-import { ErrorKind } from '../../../lib/errors.js';
+import { ErrorKind, type RefusalOptions, refusalOptions } from '../../../lib/errors.js';
+import { type MessageRef, msg } from '../../../lib/i18n/index.js';
 import { defaultActivityOptions, localProjectionActivityOptions } from '../activityOptions.js';
 import { coveredByEmail, coveredByRole } from './authority.js';
 import {
@@ -11,10 +12,8 @@ import {
   type DecisionRequest,
   type DecisionResult,
   decideUpdate,
-  frenchDateTime,
   handOverUpdate,
   type NotifiedApprover,
-  outcomeDoneLabels,
   withdrawUpdate,
 } from './contract.js';
 import { timelineOf } from './plan.js';
@@ -29,8 +28,9 @@ const approvalsInWorker = proxyLocalActivities<Activities>(localProjectionActivi
  */
 const projections = () => (patched('decision-local-projections') ? approvalsInWorker : approvals);
 
-const fail = (type: ErrorKind, message: string, details?: unknown) =>
-  ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+/** A refusal the API shows in the requester's language (catalogue key in the details, French message). */
+const fail = (type: ErrorKind, text: MessageRef, options?: RefusalOptions) =>
+  ApplicationFailure.create({ type, ...refusalOptions(text, options) });
 
 /**
  * Asks people for a decision and waits for it: the reusable step every lifecycle calls.
@@ -83,27 +83,27 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   /** Names who already decided and when: the « already decided » answer must say it. */
   const refuseIfSettled = () => {
     if (!result) return;
-    const what = `Cette demande a déjà été ${outcomeDoneLabels[result.outcome]}`;
-    const details = { outcome: result.outcome, decidedBy: result.decidedBy.name, decidedAt: new Date(result.at).toISOString() };
+    const extra = { outcome: result.outcome, decidedBy: result.decidedBy.name, decidedAt: new Date(result.at).toISOString() };
+    const { outcome, at } = result;
     if (result.channel === 'deadline')
-      throw fail(ErrorKind.Expired, `${what} : le délai de décision est dépassé (${frenchDateTime(result.at)}).`, details);
-    const by = result.channel === 'requester' ? '' : ` par ${result.decidedBy.name}`;
-    throw fail(ErrorKind.AlreadyDone, `${what}${by} ${frenchDateTime(result.at)}.`, details);
+      throw fail(ErrorKind.Expired, msg('approval.alreadySettled', { outcome, at, deadline: true }), { extra });
+    const by = result.channel === 'requester' ? undefined : result.decidedBy.name;
+    throw fail(ErrorKind.AlreadyDone, msg('approval.alreadySettled', { outcome, by, at }), { extra });
   };
 
   const validateDecision = (input: DecideInput) => {
     refuseIfSettled();
-    if (input.step !== request.step) throw fail(ErrorKind.Expired, 'Cette étape de la demande est terminée : le lien n’est plus valide.');
-    if (Date.now() >= timeline.deadlineAt) throw fail(ErrorKind.Expired, 'Le délai de décision est dépassé.');
-    if (input.decider.key === request.requester.key) throw fail(ErrorKind.Forbidden, 'Vous ne pouvez pas décider de votre propre demande.');
+    if (input.step !== request.step) throw fail(ErrorKind.Expired, msg('approval.stepOver'));
+    if (Date.now() >= timeline.deadlineAt) throw fail(ErrorKind.Expired, msg('approval.deadlinePassed'));
+    if (input.decider.key === request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.ownRequest'));
     const approver = notified.get(input.decider.key);
-    if (input.channel === 'link' && !approver) throw fail(ErrorKind.Forbidden, 'Ce lien ne vous permet pas de décider de cette demande.');
+    if (input.channel === 'link' && !approver) throw fail(ErrorKind.Forbidden, msg('approval.linkNotYours'));
     if (!approver && !coveredByRole(input.decider, selectors) && !coveredByEmail(input.decider.key, selectors)) {
-      throw fail(ErrorKind.Forbidden, 'Vous ne faites pas partie des personnes pouvant décider de cette demande.');
+      throw fail(ErrorKind.Forbidden, msg('approval.notAnApprover'));
     }
-    if (!request.outcomes.includes(input.outcome)) throw fail(ErrorKind.Validation, 'Cette décision n’est pas possible à cette étape.');
+    if (!request.outcomes.includes(input.outcome)) throw fail(ErrorKind.Validation, msg('approval.outcomeNotAllowed'));
     if (input.outcome === 'refuse' && !input.reason?.trim())
-      throw fail(ErrorKind.Validation, 'Le motif du refus est obligatoire.', { field: 'reason' });
+      throw fail(ErrorKind.Validation, msg('approval.reasonRequired'), { field: 'reason' });
   };
 
   setHandler(
@@ -147,7 +147,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     {
       validator: (input) => {
         refuseIfSettled();
-        if (input.requesterKey !== request.requester.key) throw fail(ErrorKind.Forbidden, 'Seul le demandeur peut retirer sa demande.');
+        if (input.requesterKey !== request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.onlyRequesterWithdraws'));
       },
     },
   );
@@ -174,10 +174,8 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     {
       validator: (input) => {
         refuseIfSettled();
-        if (input.step !== request.step || !notified.has(input.fromKey))
-          throw fail(ErrorKind.NotFound, 'Aucune tâche en attente à transmettre pour cette étape.');
-        if (`staff:${input.toStaffId}` === request.requester.key)
-          throw fail(ErrorKind.Forbidden, 'Le demandeur ne peut pas recevoir la décision de sa propre demande.');
+        if (input.step !== request.step || !notified.has(input.fromKey)) throw fail(ErrorKind.NotFound, msg('approval.nothingToHandOver'));
+        if (`staff:${input.toStaffId}` === request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.requesterCannotReceive'));
       },
     },
   );

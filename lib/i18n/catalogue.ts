@@ -1,0 +1,33 @@
+import { approvalMessages } from './messages/approval.js';
+import { candidateAccountMessages } from './messages/candidateAccount.js';
+import { entMessages } from './messages/ent.js';
+import { fieldMessages } from './messages/field.js';
+import { graduateRegistrationMessages } from './messages/graduateRegistration.js';
+import { httpMessages } from './messages/http.js';
+import { jobOfferMessages } from './messages/jobOffer.js';
+import { linkMessages } from './messages/link.js';
+import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
+import { sessionMessages } from './messages/session.js';
+import { staffMessages } from './messages/staff.js';
+import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
+
+/**
+ * Every user-facing message, by namespace: one file per lifecycle (`messages/<lifecycle>.ts`) and
+ * shared ones (http, session, field, link, approval). A key is `<namespace>.<name>`, so two files
+ * can never define the same key. A new lifecycle adds its file and one line here (keep them sorted:
+ * lines added in parallel then land in different places and merge without conflict).
+ */
+export const catalogue = {
+  approval: approvalMessages,
+  candidateAccount: candidateAccountMessages,
+  ent: entMessages,
+  field: fieldMessages,
+  graduateRegistration: graduateRegistrationMessages,
+  http: httpMessages,
+  jobOffer: jobOfferMessages,
+  link: linkMessages,
+  recruiterRegistration: recruiterRegistrationMessages,
+  session: sessionMessages,
+  staff: staffMessages,
+  trainingPreRegistration: trainingPreRegistrationMessages,
+};
