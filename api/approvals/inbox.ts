@@ -67,8 +67,13 @@ export function createInboxUseCases(deps: ApiDeps) {
       const after = page.cursor === undefined ? undefined : decodeInboxCursor(page.cursor);
       if (page.cursor !== undefined && !after)
         throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), { cursor: msg('approval.badCursor') });
-      // One more row than asked says whether a next page exists.
-      const [rows, counts] = await Promise.all([inboxPage(db, me.id, { limit: limit + 1, after }), inboxCounts(db, me.id)]);
+      // One more row than asked says whether a next page exists. Page and counts read one snapshot
+      // (repeatable read): run side by side on two connections, a task arriving in between was
+      // counted in `total` but missing from the page.
+      const { rows, counts } = await db.transaction(
+        async (tx) => ({ rows: await inboxPage(tx, me.id, { limit: limit + 1, after }), counts: await inboxCounts(tx, me.id) }),
+        { isolationLevel: 'repeatable read', readOnly: true },
+      );
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return {
