@@ -8,8 +8,9 @@ import {
   findCandidateById,
   setCandidatePassword,
 } from '../db/candidateAccounts.js';
+import { deletePendingPasswordChange, findPendingPasswordChange } from '../db/pendingPasswordChanges.js';
 import { revokeSessionsOf } from '../db/sessions.js';
-import { consumeToken, revokeTokensOf, type TokenPurpose } from '../db/tokens.js';
+import { consumeToken, findTokenById, revokeTokensOf, type TokenPurpose } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
 import { accountPurged } from '../mail/templates/candidateAccount/accountPurged.js';
 import { accountValidated } from '../mail/templates/candidateAccount/accountValidated.js';
@@ -79,10 +80,10 @@ export function createActivities(deps: ActivityDeps) {
       });
     },
 
-    /** Consumes the validation token and activates the account, in one transaction. */
-    async activateCandidateAccount(input: { accountId: string; tokenId: string }) {
+    /** Consumes the validation token (`at`: the lifecycle's clock) and activates the account, in one transaction. */
+    async activateCandidateAccount(input: { accountId: string; tokenId: string; at: number }) {
       return db.transaction(async (tx) => {
-        const consumed = await consumeToken(tx, input.tokenId);
+        const consumed = await consumeToken(tx, input.tokenId, new Date(input.at));
         const account = consumed ? await activateCandidate(tx, input.accountId) : await findCandidateById(tx, input.accountId);
         // A retry of an activation that committed finds the token used and the account active.
         if (account?.status !== 'active') {
@@ -111,28 +112,28 @@ export function createActivities(deps: ActivityDeps) {
       return { purged: true };
     },
 
-    /** Swaps in the password hash the API stored beside the token, and ends every session. */
-    async applyPasswordReset(input: { accountId: string; tokenId: string }) {
+    /** Swaps in the password hash the API stored beside the token, and ends every session (`at`: the lifecycle's clock). */
+    async applyPasswordReset(input: { accountId: string; tokenId: string; at: number }) {
       return db.transaction(async (tx) => {
-        const pending = await tx('pending_password_changes').where({ token_id: input.tokenId }).first();
+        const pending = await findPendingPasswordChange(tx, input.tokenId);
         if (!pending) {
-          const token = await tx('one_time_tokens').where({ id: input.tokenId }).first();
+          const token = await findTokenById(tx, input.tokenId);
           if (token?.used_at) return 'password_changed' as const; // retry of a committed reset
           throw ApplicationFailure.nonRetryable('no new password was submitted with this link', ErrorKind.Validation);
         }
-        if (!(await consumeToken(tx, input.tokenId))) {
+        if (!(await consumeToken(tx, input.tokenId, new Date(input.at)))) {
           throw ApplicationFailure.nonRetryable('the reset link can no longer be used', ErrorKind.Expired);
         }
         await setCandidatePassword(tx, input.accountId, pending.password_hash);
-        await tx('pending_password_changes').where({ token_id: input.tokenId }).delete();
+        await deletePendingPasswordChange(tx, input.tokenId);
         await revokeSessionsOf(tx, 'candidate', input.accountId);
         return 'password_changed' as const;
       });
     },
 
-    async applyCandidateEmailChange(input: { accountId: string; tokenId: string }): Promise<EmailChangeOutcome> {
+    async applyCandidateEmailChange(input: { accountId: string; tokenId: string; at: number }): Promise<EmailChangeOutcome> {
       return db.transaction(async (tx) => {
-        const consumed = await consumeToken(tx, input.tokenId);
+        const consumed = await consumeToken(tx, input.tokenId, new Date(input.at));
         if (!consumed) {
           const account = await findCandidateById(tx, input.accountId);
           if (account?.status === 'active') return 'applied'; // retry of a committed change

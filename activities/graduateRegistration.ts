@@ -1,5 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { addGraduateGroups, findGraduateById, type GraduateAccount, groupsOfGraduate, updateGraduate } from '../db/graduateAccounts.js';
+import {
+  addGraduateGroups,
+  findGraduateById,
+  type GraduateAccount,
+  groupsOfGraduate,
+  recordDiplomaChoice,
+  settleGraduateAccount,
+  updateGraduate,
+} from '../db/graduateAccounts.js';
 import { staffHolding } from '../db/staffAccounts.js';
 import { consumeToken } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
@@ -37,13 +45,13 @@ export function createActivities(deps: ActivityDeps) {
       });
     },
 
-    /** Consumes the token and moves the attempt on (to the diploma choice, or to the decision). */
-    async confirmGraduateEmail(input: { accountId: string; tokenId: string }) {
+    /** Consumes the token (`at`: the lifecycle's clock) and moves the attempt on (to the diploma choice, or to the decision). */
+    async confirmGraduateEmail(input: { accountId: string; tokenId: string; at: number }) {
       return db.transaction(async (tx) => {
         const account = await findGraduateById(tx, input.accountId);
         if (!account) throw ApplicationFailure.nonRetryable('graduate account gone', ErrorKind.NotFound);
         const next = account.registry_match === 'absent' ? 'pending_approval' : 'pending_diploma';
-        if (await consumeToken(tx, input.tokenId)) await updateGraduate(tx, account.id, { status: next });
+        if (await consumeToken(tx, input.tokenId, new Date(input.at))) await updateGraduate(tx, account.id, { status: next });
         else if (account.status !== next)
           throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
         return { next: next === 'pending_diploma' ? 'choose_diploma' : 'awaiting_approval' };
@@ -61,38 +69,27 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     async recordGraduateChoice(input: { accountId: string; choice?: DiplomaChoice }) {
-      const c = input.choice;
-      const fields: Record<string, unknown> = { status: 'pending_approval' };
-      if (c?.kind === 'found')
-        Object.assign(fields, { registry_graduate_id: c.registryGraduateId, vet_code: c.vetCode, composante_code: c.composanteCode });
-      if (c?.kind === 'not_found')
-        Object.assign(fields, {
-          composante_code: c.composanteCode,
-          declared_diploma: JSON.stringify({ title: c.title, year: c.year, composante: c.composanteCode }),
-        });
-      await updateGraduate(db, input.accountId, fields);
+      await recordDiplomaChoice(db, input.accountId, input.choice);
     },
 
-    /** The decision's effect, in one transaction: active with its groups, refused, or expired. */
+    /** The decision's effect, in one transaction: active with its groups, refused, or expired (`at`: the lifecycle's clock). */
     async settleGraduate(input: {
       accountId: string;
       outcome: 'active' | 'refused' | 'expired';
       decidedBy?: string;
       reason?: string;
       groups?: GraduateGroup[];
+      at: number;
     }) {
+      const { accountId, outcome: status, decidedBy, reason } = input;
       await db.transaction(async (tx) => {
-        const decided = input.decidedBy ? { decided_by: input.decidedBy, decided_at: tx.fn.now() } : {};
-        if (input.outcome === 'active') {
-          await updateGraduate(tx, input.accountId, { status: 'active', validated_at: tx.fn.now(), ...decided });
-          await addGraduateGroups(tx, input.accountId, input.groups ?? []);
-        } else {
-          await updateGraduate(tx, input.accountId, {
-            status: input.outcome,
-            ...decided,
-            ...(input.reason ? { refusal_reason: input.reason } : {}),
-          });
-        }
+        await settleGraduateAccount(tx, accountId, {
+          status,
+          ...(decidedBy ? { decidedBy } : {}),
+          ...(reason ? { reason } : {}),
+          at: new Date(input.at),
+        });
+        if (status === 'active') await addGraduateGroups(tx, accountId, input.groups ?? []);
       });
     },
 

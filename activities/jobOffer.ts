@@ -12,20 +12,24 @@ import { offerApplicationConfirmed, offerApplicationForwarded } from '../mail/te
 import { type OfferNotice, offerNotice } from '../mail/templates/jobOffer/offerNotice.js';
 import { type OfferStatus, offerKindLabels } from '../workflows/jobOffer/contract.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
+import type { PhaseProjections } from './kit/lifecycle.js';
 import { deliverOnce } from './kit/mailing.js';
 
 const frenchDate = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 const missing = (what: string, id: string) => ApplicationFailure.nonRetryable(`${what} ${id} not found`, ErrorKind.NotFound);
 
+/**
+ * The status of « Mes offres d’emploi » and of browsing, written when the lifecycle enters a phase;
+ * the version is the offer's revision (see `setOfferStatus`).
+ */
+export const phaseProjections: PhaseProjections = {
+  jobOffer: (tx, { subjectId, status, version }) => setOfferStatus(tx, subjectId, status as OfferStatus, version),
+};
+
 export function createActivities(deps: ActivityDeps) {
   const { db } = deps;
 
   return {
-    /** Projection for « Mes offres d’emploi » and browsing (idempotent). */
-    async setOfferStatus(input: { offerId: string; status: OfferStatus }) {
-      await setOfferStatus(db, input.offerId, input.status);
-    },
-
     /** The current version, read at each moderation round so the webmaster sees what will be published. */
     async offerForModeration(input: { offerId: string }) {
       const offer = await findOffer(db, input.offerId);
@@ -47,7 +51,8 @@ export function createActivities(deps: ActivityDeps) {
       };
     },
 
-    publishOffer: (input: { offerId: string }) => publishOffer(db, input.offerId),
+    /** `at` is the lifecycle's clock: the expiry timer follows it (on the time-skipping test server, PostgreSQL's lags behind). */
+    publishOffer: (input: { offerId: string; at: number }) => publishOffer(db, input.offerId, new Date(input.at)),
 
     async mailOfferAuthor(input: { offerId: string; notice: OfferNotice; step: string; reason?: string }) {
       const author = await authorContact(db, input.offerId);
@@ -67,7 +72,7 @@ export function createActivities(deps: ActivityDeps) {
       const a = await applicationForForward(db, input.applicationId);
       if (!a) throw missing('application', input.applicationId);
       const rendered = Object.assign(offerApplicationForwarded(a), {
-        attachments: [{ filename: a.cvFilename, content: Buffer.from(a.cv), contentType: 'application/pdf' }],
+        attachments: [{ filename: a.cvFilename, content: a.cv, contentType: 'application/pdf' }],
       });
       const sent = await deliverOnce(deps, {
         key: stepKey('forward'),

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { findRecruiterById, type RecruiterAccount, updateRecruiter } from '../db/recruiterAccounts.js';
+import { findRecruiterById, type RecruiterAccount, settleRecruiterAccount, updateRecruiter } from '../db/recruiterAccounts.js';
 import { consumeToken } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
 import { type RecruiterNotice, recruiterNotice } from '../mail/templates/recruiterRegistration/recruiterNotice.js';
@@ -32,24 +32,33 @@ export function createActivities(deps: ActivityDeps) {
       });
     },
 
-    async confirmRecruiterEmail(input: { accountId: string; tokenId: string }) {
+    /** Consumes the token (`at`: the lifecycle's clock): the attempt now waits for the administrateur. */
+    async confirmRecruiterEmail(input: { accountId: string; tokenId: string; at: number }) {
       return db.transaction(async (tx) => {
         const account = await findRecruiterById(tx, input.accountId);
         if (!account) throw ApplicationFailure.nonRetryable('recruiter account gone', ErrorKind.NotFound);
-        if (await consumeToken(tx, input.tokenId)) await updateRecruiter(tx, account.id, { status: 'pending_approval' });
+        if (await consumeToken(tx, input.tokenId, new Date(input.at)))
+          await updateRecruiter(tx, account.id, { status: 'pending_approval' });
         else if (account.status !== 'pending_approval')
           throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
         return { next: 'awaiting_approval' };
       });
     },
 
-    async settleRecruiter(input: { accountId: string; outcome: 'active' | 'refused' | 'expired'; decidedBy?: string; reason?: string }) {
-      const decided = input.decidedBy ? { decided_by: input.decidedBy, decided_at: db.fn.now() } : {};
-      await updateRecruiter(db, input.accountId, {
-        status: input.outcome,
-        ...decided,
-        ...(input.outcome === 'active' ? { validated_at: db.fn.now() } : {}),
-        ...(input.reason ? { refusal_reason: input.reason } : {}),
+    /** The decision's effect on the account (`at`: the lifecycle's clock). */
+    async settleRecruiter(input: {
+      accountId: string;
+      outcome: 'active' | 'refused' | 'expired';
+      decidedBy?: string;
+      reason?: string;
+      at: number;
+    }) {
+      const { accountId, outcome: status, decidedBy, reason } = input;
+      await settleRecruiterAccount(db, accountId, {
+        status,
+        ...(decidedBy ? { decidedBy } : {}),
+        ...(reason ? { reason } : {}),
+        at: new Date(input.at),
       });
     },
 

@@ -47,3 +47,14 @@ export async function findDecisionLinkByHash(db: DbOrTx, tokenHash: Buffer): Pro
 export async function markDecisionLinkUsed(db: DbOrTx, id: string, at: Date): Promise<void> {
   await db(table).where({ id }).whereNull('used_at').update({ used_at: at });
 }
+
+/** When a step closes, every link of the approver who decided counts as used (the others simply stop working). */
+export async function markDecidersLinksUsed(
+  db: DbOrTx,
+  link: { workflowId: string; step: string; approverKey: string; at: Date },
+): Promise<void> {
+  await db(table)
+    .where({ workflow_id: link.workflowId, step: link.step, approver_key: link.approverKey })
+    .whereNull('used_at')
+    .update({ used_at: link.at });
+}

@@ -77,13 +77,19 @@ export async function beginEmailChange(db: DbOrTx, id: string, newEmail: string)
   return updated > 0;
 }
 
-/** Swaps in the validated address; 'taken' when another account got it meanwhile. */
+/**
+ * Swaps in the validated address; 'taken' when another account got it meanwhile. The update runs in
+ * a savepoint: a unique violation aborts it alone, so the caller's transaction can go on (and keep
+ * the old address).
+ */
 export async function applyEmailChange(db: DbOrTx, id: string): Promise<'applied' | 'taken' | 'not_pending'> {
   try {
-    const updated = await db(table)
-      .where({ id, status: 'email_change_pending' })
-      .whereNotNull('pending_email')
-      .update({ email: db.ref('pending_email'), pending_email: null, status: 'active', updated_at: db.fn.now() });
+    const updated = await db.transaction((savepoint) =>
+      savepoint(table)
+        .where({ id, status: 'email_change_pending' })
+        .whereNotNull('pending_email')
+        .update({ email: savepoint.ref('pending_email'), pending_email: null, status: 'active', updated_at: savepoint.fn.now() }),
+    );
     return updated > 0 ? 'applied' : 'not_pending';
   } catch (error) {
     if ((error as { code?: string }).code === '23505') return 'taken';

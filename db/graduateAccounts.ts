@@ -1,3 +1,4 @@
+import type { DiplomaChoice } from '../workflows/graduateRegistration/contract.js';
 import type { DbOrTx } from './connection.js';
 
 /** Graduate accounts: one row per registration attempt (see migration 005). */
@@ -62,6 +63,37 @@ export async function updateGraduate(db: DbOrTx, id: string, fields: Record<stri
   return db(table)
     .where({ id })
     .update({ ...fields, updated_at: db.fn.now() });
+}
+
+/** The diploma the person picked (or « non trouvé »): the attempt now waits for its managers' decision. */
+export async function recordDiplomaChoice(db: DbOrTx, id: string, choice: DiplomaChoice | undefined): Promise<void> {
+  const fields: Record<string, unknown> = { status: 'pending_approval' };
+  if (choice?.kind === 'found')
+    Object.assign(fields, {
+      registry_graduate_id: choice.registryGraduateId,
+      vet_code: choice.vetCode,
+      composante_code: choice.composanteCode,
+    });
+  if (choice?.kind === 'not_found')
+    Object.assign(fields, {
+      composante_code: choice.composanteCode,
+      declared_diploma: JSON.stringify({ title: choice.title, year: choice.year, composante: choice.composanteCode }),
+    });
+  await updateGraduate(db, id, fields);
+}
+
+/** The decision's outcome on the account; `at` is the lifecycle's clock (decided, validated). */
+export async function settleGraduateAccount(
+  db: DbOrTx,
+  id: string,
+  s: { status: 'active' | 'refused' | 'expired'; decidedBy?: string; reason?: string; at: Date },
+): Promise<void> {
+  await updateGraduate(db, id, {
+    status: s.status,
+    ...(s.decidedBy ? { decided_by: s.decidedBy, decided_at: s.at } : {}),
+    ...(s.status === 'active' ? { validated_at: s.at } : {}),
+    ...(s.reason ? { refusal_reason: s.reason } : {}),
+  });
 }
 
 export async function groupsOfGraduate(db: DbOrTx, graduateId: string): Promise<{ kind: 'composante' | 'vet'; code: string }[]> {

@@ -89,18 +89,31 @@ export async function reviseOffer(db: DbOrTx, id: string, content: OfferContent)
   return row.revision;
 }
 
-export async function setOfferStatus(db: DbOrTx, id: string, status: OfferStatus): Promise<void> {
-  await db('job_offers').where({ id }).whereNot({ status }).update({ status, updated_at: db.fn.now() });
+/**
+ * The lifecycle's status projection. With `version`, it applies only while the row holds no newer
+ * version than that (a late write for an edited offer must not publish the unmoderated text).
+ */
+export async function setOfferStatus(db: DbOrTx, id: string, status: OfferStatus, version?: number): Promise<void> {
+  await db('job_offers')
+    .where({ id })
+    .whereNot({ status })
+    .modify((q) => {
+      if (version !== undefined) q.where('revision', '<=', version);
+    })
+    .update({ status, updated_at: db.fn.now() });
 }
 
-/** First publication sets the period; a re-validation keeps it. Returns the expiry (epoch ms). */
-export async function publishOffer(db: DbOrTx, id: string): Promise<number> {
+/**
+ * Sets the publication period at the first publication (a re-validation keeps it), from `at`: the
+ * lifecycle's clock, which its expiry timer follows. Returns the expiry (epoch ms). The status is
+ * the lifecycle's projection, written when it enters « publiée ».
+ */
+export async function publishOffer(db: DbOrTx, id: string, at: Date): Promise<number> {
   const [row] = await db('job_offers')
     .where({ id })
     .update({
-      status: 'published',
-      published_at: db.raw('coalesce(published_at, now())'),
-      expires_at: db.raw('coalesce(expires_at, now() + publication_duration::interval)'),
+      published_at: db.raw('coalesce(published_at, ?)', [at]),
+      expires_at: db.raw('coalesce(expires_at, ?::timestamptz + publication_duration::interval)', [at]),
       updated_at: db.fn.now(),
     })
     .returning('expires_at');
@@ -190,7 +203,22 @@ export async function insertApplication(db: DbOrTx, a: NewApplication): Promise<
 }
 
 /** The application with its CV bytes and the offer it answers, for the forward. */
-export async function applicationForForward(db: DbOrTx, id: string) {
+export async function applicationForForward(
+  db: DbOrTx,
+  id: string,
+): Promise<
+  | {
+      applicantName: string;
+      applicantEmail: string;
+      message: string;
+      cvFilename: string;
+      cv: Buffer;
+      offerTitle: string;
+      company: string;
+      contactEmail: string;
+    }
+  | undefined
+> {
   return db('job_offer_applications as a')
     .join('job_offers as o', 'o.id', 'a.offer_id')
     .where('a.id', id)

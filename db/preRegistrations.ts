@@ -117,3 +117,23 @@ export async function listForSession(db: DbOrTx, sessionId: string, status?: Pre
     })
     .orderByRaw('p.waitlisted_at NULLS LAST, p.submitted_at');
 }
+
+/** What a mail to the applicant says: their address and language, the action and its session. */
+export async function applicantNoticeContext(
+  db: DbOrTx,
+  id: string,
+): Promise<{ email: string; firstName: string; locale: 'fr' | 'en'; actionTitle: string; startsOn: string; place: string } | undefined> {
+  return db(`${table} as p`)
+    .join('candidate_accounts as c', 'c.id', 'p.applicant_id')
+    .join('training_sessions as s', 's.id', 'p.session_id')
+    .join('training_actions as a', 'a.id', 's.action_id')
+    .where('p.id', id)
+    .first(
+      'c.email',
+      'c.first_name as firstName',
+      'c.locale',
+      'a.title as actionTitle',
+      db.raw(`to_char(s.starts_on, 'DD/MM/YYYY') as "startsOn"`),
+      's.place',
+    );
+}

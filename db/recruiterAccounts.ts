@@ -68,3 +68,17 @@ export async function updateRecruiter(db: DbOrTx, id: string, fields: Record<str
     .where({ id })
     .update({ ...fields, updated_at: db.fn.now() });
 }
+
+/** The administrateur's decision (or its expiry) on the account; `at` is the lifecycle's clock. */
+export async function settleRecruiterAccount(
+  db: DbOrTx,
+  id: string,
+  s: { status: 'active' | 'refused' | 'expired'; decidedBy?: string; reason?: string; at: Date },
+): Promise<void> {
+  await updateRecruiter(db, id, {
+    status: s.status,
+    ...(s.decidedBy ? { decided_by: s.decidedBy, decided_at: s.at } : {}),
+    ...(s.status === 'active' ? { validated_at: s.at } : {}),
+    ...(s.reason ? { refusal_reason: s.reason } : {}),
+  });
+}

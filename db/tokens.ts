@@ -68,14 +68,21 @@ export function tokenState(token: OneTimeToken, now = new Date()): TokenState {
   return 'valid';
 }
 
-/** Marks the token used; true only for the one caller that consumed it. */
-export async function consumeToken(db: DbOrTx, id: string): Promise<boolean> {
+export async function findTokenById(db: DbOrTx, id: string): Promise<OneTimeToken | undefined> {
+  return db(table).where({ id }).first();
+}
+
+/**
+ * Marks the token used at `at` (the lifecycle's clock, the one its deadline was set on); true only
+ * for the one caller that consumed it.
+ */
+export async function consumeToken(db: DbOrTx, id: string, at: Date): Promise<boolean> {
   const updated = await db(table)
     .where({ id })
     .whereNull('used_at')
     .whereNull('revoked_at')
-    .where('expires_at', '>', db.fn.now())
-    .update({ used_at: db.fn.now() });
+    .where('expires_at', '>', at)
+    .update({ used_at: at });
   return updated > 0;
 }
 

@@ -33,6 +33,17 @@ export async function claimSeat(db: Knex, preRegistrationId: string): Promise<'a
 }
 
 /**
+ * Puts the request on the waiting list (joining it now), unless it is there already or a seat was
+ * reserved for it meanwhile (`seat_offered` is never demoted).
+ */
+export async function placeOnWaitList(db: DbOrTx, preRegistrationId: string): Promise<void> {
+  await db('pre_registrations')
+    .where({ id: preRegistrationId })
+    .whereNotIn('status', ['waitlisted', 'seat_offered'])
+    .update({ status: 'waitlisted', waitlisted_at: db.fn.now(), updated_at: db.fn.now() });
+}
+
+/**
  * Reserves the seats now free for the first people on the wait-list (ordered by the instant they
  * joined it), under the same lock. Returns every pre-registration holding an offer that its
  * lifecycle may not know of yet: signalling twice is harmless, forgetting is not.

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../db/approvalAudit.js';
+import { markDecidersLinksUsed } from '../../db/approvalLinks.js';
 import { closeApprovalRequest, findApprovalRequest, setTaskStatus, tasksOfStep } from '../../db/approvals.js';
 import { decisionClosed } from '../../mail/templates/approvals/decisionClosed.js';
 import { type DecisionResult, frenchDateTime, outcomeDoneLabels } from '../../workflows/kit/approval/contract.js';
@@ -40,10 +41,7 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
       });
       for (const task of tasks.filter((t) => t.status === 'pending'))
         await setTaskStatus(tx, task.id, task.approver_key === result.decidedBy.key ? 'decided' : 'closed');
-      await tx('decision_links')
-        .where({ workflow_id: workflowId, step, approver_key: result.decidedBy.key })
-        .whereNull('used_at')
-        .update({ used_at: at });
+      await markDecidersLinksUsed(tx, { workflowId, step, approverKey: result.decidedBy.key, at });
       await recordAudit(tx, {
         workflowId,
         entryKey: `${step}:closed`,
@@ -92,14 +90,6 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
   }
 
   return {
-    /** Executions started before the patch `decision-local-projections`: projection and notices in one activity. */
-    async closeDecisionStep(input: { step: string; result: DecisionResult }) {
-      const workflowId = currentWorkflowId();
-      const closed = await closeProjection(workflowId, input.step, input.result);
-      await informOthers(workflowId, input.step, input.result);
-      return closed;
-    },
-
     /** The projection alone (a local activity): the decider's answer does not wait for any mail. */
     async closeDecisionProjection(input: { step: string; result: DecisionResult }) {
       return closeProjection(currentWorkflowId(), input.step, input.result);

@@ -2,11 +2,14 @@ import { Context } from '@temporalio/activity';
 import type { Db } from '../../db/connection.js';
 import type { Config } from '../../lib/config.js';
 import type { Mailer } from '../../mail/mailer.js';
+import type { PhaseProjections } from './lifecycle.js';
 
 export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   config: Config;
+  /** Gathered by `createAllActivities` from every `activities/<lifecycle>.ts` (see kit/lifecycle.ts). */
+  phaseProjections?: PhaseProjections;
 }
 
 /**

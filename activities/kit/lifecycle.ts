@@ -1,11 +1,40 @@
-import { type LifecycleEvent, recordLifecycleEvent as writeEvent } from '../../db/lifecycleEvents.js';
+import type { DbOrTx } from '../../db/connection.js';
+import { type LifecycleEvent, recordLifecycleEvent } from '../../db/lifecycleEvents.js';
 import type { ActivityDeps } from './context.js';
 
-export function createActivities({ db }: ActivityDeps) {
+/** One phase entered by a lifecycle (workflows/kit/lifecycle.ts), as the workflow describes it. */
+export interface PhaseEntry extends Required<Pick<LifecycleEvent, 'workflowId' | 'kind' | 'subjectId' | 'step' | 'status'>> {
+  details: Record<string, unknown>;
+  /** The workflow's clock (epoch ms): on the time-skipping test server it is ahead of PostgreSQL's. */
+  at: number;
+  /** Write the domain status too, through the kind's projection. */
+  project: boolean;
+  /** The version of the subject this phase is about (see `LifecycleOptions.version`). */
+  version?: number;
+}
+
+/**
+ * How a lifecycle kind writes its domain status (e.g. `job_offers.status`), inside the transaction
+ * that records the event. Each `activities/<lifecycle>.ts` exports its own as `phaseProjections`,
+ * keyed by kind; `activities/index.ts` gathers them, so no shared list is edited by hand.
+ */
+export type PhaseProjection = (tx: DbOrTx, entry: PhaseEntry) => Promise<void>;
+export type PhaseProjections = Record<string, PhaseProjection>;
+
+export function createActivities({ db, phaseProjections = {} }: ActivityDeps) {
   return {
-    /** Idempotent projection write (upsert on workflow id + step). */
-    async recordLifecycleEvent(event: LifecycleEvent): Promise<void> {
-      await writeEvent(db, event);
+    /**
+     * A local activity (a few milliseconds, no server round trip): the domain status and the
+     * `lifecycle_events` row in one transaction, both idempotent (a retry lands on the same row).
+     */
+    async enterLifecyclePhase(entry: PhaseEntry): Promise<void> {
+      const project = entry.project ? phaseProjections[entry.kind] : undefined;
+      // Retried, so a worker started without the kind's projection shows in the UI instead of skipping it.
+      if (entry.project && !project) throw new Error(`no phase projection registered for the lifecycle kind "${entry.kind}"`);
+      await db.transaction(async (tx) => {
+        await project?.(tx, entry);
+        await recordLifecycleEvent(tx, { ...entry, at: new Date(entry.at) });
+      });
     },
   };
 }

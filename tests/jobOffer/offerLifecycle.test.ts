@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phaseProjections } from '../../activities/jobOffer.js';
 import { jobOfferWorkflowId } from '../../workflows/jobOffer/contract.js';
 import { createStaff, type TestStaff, waitUntil } from '../support/approvals.js';
 import { replayFinished } from '../support/histories.js';
@@ -104,6 +105,28 @@ describe('job offer lifecycle (seed 002, « Déposer une offre ou un stage »)',
     expect(detail.history[7].details.reason).toBe('Offre hors du périmètre du réseau.');
     expect((await world.api('PUT', `/api/me/offers/${offer.id}`, v4, recruiter.auth)).status).toBe(409);
     await replayFinished(world, jobOfferWorkflowId(offer.id), 'jobOffer-changes-published-refused');
+  });
+
+  it('when the « publiée » write of the previous version lands after the author saved a new one, then the new version stays hidden', async () => {
+    // The lifecycle writes an offer's status when it enters a phase; the API also writes it when the
+    // author edits (hidden at once). A write of the older phase that lands after the edit (a late
+    // or retried projection) must not publish the unmoderated version: it carries its revision.
+    const author = await activeGraduate(world);
+    const offer = await postOffer(world, author.auth);
+    await moderate(world, webmaster, offer.title, { outcome: 'approve' });
+    await waitForStatus(world, offer.id, 'published');
+    const v2 = { ...offerForm(), title: `${offer.title} v2`, contactEmail: offer.contactEmail };
+    const edited = await world.api('PUT', `/api/me/offers/${offer.id}`, v2, author.auth);
+    expect(edited.body).toMatchObject({ status: 'pending_review', revision: 2 });
+
+    const latePublication = { workflowId: jobOfferWorkflowId(offer.id), kind: 'jobOffer', subjectId: offer.id, step: '002-published' };
+    await world.db.transaction((tx) =>
+      phaseProjections.jobOffer!(tx, { ...latePublication, status: 'published', details: {}, at: Date.now(), project: true, version: 1 }),
+    );
+    expect(await offerStatus(world, offer.id)).toBe('pending_review');
+    const member = await entStudent(world);
+    expect((await world.api('GET', `/api/offers/${offer.id}`, undefined, member.auth)).status).toBe(404);
+    await world.api('POST', `/api/me/offers/${offer.id}/withdrawal`, {}, author.auth);
   });
 
   it('when an offer waits for moderation, then every webmaster is asked by mail and reminded following the plan', async () => {

@@ -1,9 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
-import { workflowsPath } from '../../worker.js';
+import { type ReplayWorkerOptions, Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
 import type { World } from './world.js';
+import './provided.js';
+
+/** Where the recorded histories live (replayed by tests/platform/replay.test.ts). */
+export const historiesDir = join(import.meta.dirname, '..', 'histories');
+
+/** The run's workflow bundle (built once by the global setup): a replay worker does not bundle again. */
+export const replayOptions = (): ReplayWorkerOptions => ({ workflowBundle: { codePath: inject('workflowBundlePath') } });
 
 /**
  * Replays a finished lifecycle against the current workflow code (determinism); with
@@ -13,6 +20,6 @@ export async function replayFinished(world: World, workflowId: string, name: str
   const handle = world.temporal.workflow.getHandle(workflowId);
   await handle.result();
   const history = await handle.fetchHistory();
-  if (process.env.RECORD_HISTORIES) writeFileSync(join(import.meta.dirname, '..', 'histories', `${name}.json`), historyToJSON(history));
-  await Worker.runReplayHistory({ workflowsPath }, history, workflowId);
+  if (process.env.RECORD_HISTORIES) writeFileSync(join(historiesDir, `${name}.json`), historyToJSON(history));
+  await Worker.runReplayHistory(replayOptions(), history, workflowId);
 }

@@ -1,7 +1,7 @@
-import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { CandidateAccountActivities as Activities } from '../../activities/candidateAccount.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
-import { trackLifecycle } from '../kit/lifecycle.js';
+import { lifecycle } from '../kit/lifecycle.js';
 import { waitForLinkUse } from '../kit/oneTimeLink.js';
 import type { CandidateEmailChangeInput, CandidateEmailChangeOutcome } from './contract.js';
 
@@ -16,11 +16,15 @@ export async function candidateEmailChange({
   accountId,
   validationWindowMs,
 }: CandidateEmailChangeInput): Promise<CandidateEmailChangeOutcome> {
-  const track = trackLifecycle('candidateEmailChange', accountId);
+  const change = lifecycle<'started' | 'awaiting_validation' | CandidateEmailChangeOutcome>({
+    kind: 'candidateEmailChange',
+    subjectId: accountId,
+    initial: 'started',
+  });
   const deadline = Date.now() + validationWindowMs;
 
   // 1. A validation link goes to the new address; login is refused meanwhile.
-  await track.enter('awaiting_validation');
+  await change.enter('awaiting_validation');
   const validation = await waitForLinkUse({
     deadline,
     maxResends: 5,
@@ -32,14 +36,13 @@ export async function candidateEmailChange({
         step: `email-change-link-${attempt}`,
         expiresAt: deadline,
       }),
-    use: (tokenId) => accounts.applyCandidateEmailChange({ accountId, tokenId }),
+    use: (tokenId) => accounts.applyCandidateEmailChange({ accountId, tokenId, at: Date.now() }),
   });
 
   // 2. Validated → the new address replaces the old one. Expired → the old one is kept, so the
   //    candidate is never locked out of their account by an unfinished change.
   const outcome = validation.used ? validation.result : await accounts.abandonCandidateEmailChange({ accountId });
   await accounts.mailCandidate({ accountId, template: 'emailChangeOutcome', outcome, step: 'outcome-mail' });
-  await track.enter(outcome);
-  await condition(allHandlersFinished);
-  return outcome;
+  await change.enter(outcome);
+  return change.end(outcome);
 }

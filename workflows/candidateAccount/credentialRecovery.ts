@@ -1,7 +1,7 @@
-import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { CandidateAccountActivities as Activities } from '../../activities/candidateAccount.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
-import { trackLifecycle } from '../kit/lifecycle.js';
+import { lifecycle } from '../kit/lifecycle.js';
 import { waitForLinkUse } from '../kit/oneTimeLink.js';
 import type { CredentialRecoveryInput, CredentialRecoveryOutcome } from './contract.js';
 
@@ -12,28 +12,31 @@ const accounts = proxyActivities<Activities>(defaultActivityOptions);
  * login and a single-use link to choose one: a password never travels by mail.
  */
 export async function credentialRecovery({ accountId, linkValidityMs }: CredentialRecoveryInput): Promise<CredentialRecoveryOutcome> {
-  const track = trackLifecycle('credentialRecovery', accountId);
+  const recovery = lifecycle<'started' | 'link_sent' | CredentialRecoveryOutcome>({
+    kind: 'credentialRecovery',
+    subjectId: accountId,
+    initial: 'started',
+  });
   const deadline = Date.now() + linkValidityMs;
 
   // 1. The login and the link to choose a new password are mailed.
-  await track.enter('link_sent');
+  await recovery.enter('link_sent');
   const reset = await waitForLinkUse({
     deadline,
     maxResends: 3,
     issue: (attempt, tokenId) =>
       accounts.issueCandidateLink({ accountId, tokenId, purpose: 'password_reset', step: `recovery-link-${attempt}`, expiresAt: deadline }),
     // The API stored the new hash beside the token; the activity swaps it in and ends sessions.
-    use: (tokenId) => accounts.applyPasswordReset({ accountId, tokenId }),
+    use: (tokenId) => accounts.applyPasswordReset({ accountId, tokenId, at: Date.now() }),
   });
 
   if (reset.used) {
     // 2. The password was changed: the candidate is told (in case it was not them).
     await accounts.mailCandidate({ accountId, template: 'passwordChanged', step: 'password-changed-mail' });
-    await track.enter('password_changed');
-  } else {
-    // 3. The link expired unused: nothing changed.
-    await track.enter('expired');
+    await recovery.enter('password_changed');
+    return recovery.end('password_changed');
   }
-  await condition(allHandlersFinished);
-  return reset.used ? 'password_changed' : 'expired';
+  // 3. The link expired unused: nothing changed.
+  await recovery.enter('expired');
+  return recovery.end('expired');
 }

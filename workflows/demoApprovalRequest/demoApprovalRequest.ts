@@ -1,7 +1,6 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { DecisionResult } from '../kit/approval/contract.js';
 import { requestDecision } from '../kit/approval/requestDecision.js';
-import { trackLifecycle } from '../kit/lifecycle.js';
+import { lifecycle } from '../kit/lifecycle.js';
 import { type DemoApprovalRequestInput, type DemoApprovalRequestOutcome, demoApprovalRequestKind } from './contract.js';
 
 /**
@@ -10,11 +9,11 @@ import { type DemoApprovalRequestInput, type DemoApprovalRequestOutcome, demoApp
  * then the chargé de projet validates, refuses or wait-lists).
  */
 export async function demoApprovalRequest(input: DemoApprovalRequestInput): Promise<DemoApprovalRequestOutcome> {
-  const track = trackLifecycle(demoApprovalRequestKind, input.requestId);
+  const request = lifecycle<string>({ kind: demoApprovalRequestKind, subjectId: input.requestId, initial: 'started' });
   const decisions: DecisionResult[] = [];
 
   for (const step of input.steps) {
-    await track.enter(`awaiting_${step.step}`);
+    await request.enter(`awaiting_${step.step}`);
     const decision = await requestDecision({
       ...step,
       kind: demoApprovalRequestKind,
@@ -28,7 +27,6 @@ export async function demoApprovalRequest(input: DemoApprovalRequestInput): Prom
   }
 
   const outcome = decisions.at(-1)?.outcome ?? 'approve';
-  await track.enter(outcome === 'approve' ? 'approved' : outcome);
-  await condition(allHandlersFinished);
-  return { outcome, decisions };
+  await request.enter(outcome === 'approve' ? 'approved' : outcome);
+  return request.end({ outcome, decisions });
 }

@@ -1,9 +1,9 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { GraduateRegistrationActivities as Activities } from '../../activities/graduateRegistration.js';
 import { ErrorKind } from '../../lib/errors.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
 import { requestDecision } from '../kit/approval/requestDecision.js';
-import { trackLifecycle } from '../kit/lifecycle.js';
+import { decidedBy, lifecycle } from '../kit/lifecycle.js';
 import { waitForLinkUse } from '../kit/oneTimeLink.js';
 import {
   chooseDiplomaUpdate,
@@ -29,10 +29,13 @@ const graduates = proxyActivities<Activities>(defaultActivityOptions);
  */
 export async function graduateRegistration(input: GraduateRegistrationInput): Promise<GraduateRegistrationPhase> {
   const { accountId } = input;
-  const track = trackLifecycle('graduateRegistration', accountId);
-  let phase = 'awaiting_email' as GraduateRegistrationPhase;
+  const registration = lifecycle<GraduateRegistrationPhase>({
+    kind: 'graduateRegistration',
+    subjectId: accountId,
+    initial: 'awaiting_email',
+  });
   let choice: DiplomaChoice | undefined;
-  const state = (): GraduateRegistrationState => ({ phase, ...(choice ? { choice } : {}) });
+  const state = (): GraduateRegistrationState => ({ phase: registration.phase, ...(choice ? { choice } : {}) });
 
   setHandler(graduateRegistrationStateQuery, state);
   setHandler(
@@ -43,41 +46,36 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
     },
     {
       validator: (_picked) => {
-        if (phase === 'awaiting_email')
+        if (registration.phase === 'awaiting_email')
           throw ApplicationFailure.create({ type: ErrorKind.Conflict, message: 'Validez d’abord votre adresse mail avec le lien reçu.' });
-        if (phase !== 'awaiting_diploma' || choice)
+        if (registration.phase !== 'awaiting_diploma' || choice)
           throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Votre diplôme a déjà été choisi.' });
       },
     },
   );
 
-  const enter = async (next: GraduateRegistrationPhase, details: Record<string, unknown> = {}) => {
-    phase = next;
-    await track.enter(next, details);
-  };
   const expire = async () => {
-    await graduates.settleGraduate({ accountId, outcome: 'expired' });
+    await graduates.settleGraduate({ accountId, outcome: 'expired', at: Date.now() });
     await graduates.mailGraduate({ accountId, notice: 'expired', step: 'expired-mail' });
-    await enter('expired');
-    await condition(allHandlersFinished);
-    return phase;
+    await registration.enter('expired');
+    return registration.end(registration.phase);
   };
 
   // 1. « on vous envoie les instructions via l'adresse mail saisie »: its link validates the address.
-  await track.enter('awaiting_email');
+  await registration.enter('awaiting_email');
   const deadline = Date.now() + input.emailValidationMs;
   const validation = await waitForLinkUse({
     deadline,
     maxResends: 5,
     issue: (attempt, tokenId) =>
       graduates.issueGraduateLink({ accountId, tokenId, step: `validation-link-${attempt}`, expiresAt: deadline }),
-    use: (tokenId) => graduates.confirmGraduateEmail({ accountId, tokenId }),
+    use: (tokenId) => graduates.confirmGraduateEmail({ accountId, tokenId, at: Date.now() }),
   });
   if (!validation.used) return expire();
 
   // 2. Present: « Si vous trouvez votre diplôme (code vet) … Si vous ne trouvez pas votre diplôme … »
   if (input.registryMatch !== 'absent') {
-    await enter('awaiting_diploma');
+    await registration.enter('awaiting_diploma');
     await graduates.mailGraduate({ accountId, notice: 'chooseDiploma', step: 'choose-diploma-mail' });
     if (!(await condition(() => choice !== undefined, input.diplomaChoiceMs))) return expire();
   }
@@ -87,7 +85,7 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
   const first = await graduates.firstStaffedLevel({ levels: route.levels.map((l) => l.approvers) });
   const [opening, ...escalations] = route.levels.slice(first);
   await graduates.recordGraduateChoice({ accountId, ...(choice ? { choice } : {}) });
-  await enter('awaiting_approval', choice ? { choice: choice.kind } : {});
+  await registration.enter('awaiting_approval', choice ? { choice: choice.kind } : {});
   const decision = await requestDecision({
     step: 'validation',
     kind: 'graduateRegistration',
@@ -107,18 +105,17 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
   if (decision.outcome !== 'approve' && decision.outcome !== 'refuse') return expire();
 
   // 4. « Vous appartenez alors au groupe composante et vet/formation », or the reason of the refusal.
-  const decidedBy = decision.decidedBy.name;
+  const decided = { decidedBy: decision.decidedBy.name, at: Date.now() };
   if (decision.outcome === 'approve') {
-    await graduates.settleGraduate({ accountId, outcome: 'active', decidedBy, groups: route.groups });
+    await graduates.settleGraduate({ accountId, outcome: 'active', ...decided, groups: route.groups });
     await graduates.mailGraduate({ accountId, notice: 'validated', step: 'validated-mail' });
-    await enter('active', { decidedBy });
+    await registration.enter('active', decidedBy(decision));
   } else {
-    await graduates.settleGraduate({ accountId, outcome: 'refused', decidedBy, reason: decision.reason ?? '' });
+    await graduates.settleGraduate({ accountId, outcome: 'refused', ...decided, reason: decision.reason ?? '' });
     await graduates.mailGraduate({ accountId, notice: 'refused', step: 'refused-mail' });
-    await enter('refused', { decidedBy, reason: decision.reason });
+    await registration.enter('refused', decidedBy(decision));
   }
-  await condition(allHandlersFinished);
-  return phase;
+  return registration.end(registration.phase);
 }
 
 function diplomaDetails(choice: DiplomaChoice | undefined, match: GraduateRegistrationInput['registryMatch']): Record<string, string> {

@@ -1,8 +1,8 @@
-import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { RecruiterRegistrationActivities as Activities } from '../../activities/recruiterRegistration.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
 import { requestDecision } from '../kit/approval/requestDecision.js';
-import { trackLifecycle } from '../kit/lifecycle.js';
+import { decidedBy, lifecycle } from '../kit/lifecycle.js';
 import { waitForLinkUse } from '../kit/oneTimeLink.js';
 import type { RecruiterRegistrationInput, RecruiterRegistrationPhase } from './contract.js';
 
@@ -18,33 +18,36 @@ const recruiters = proxyActivities<Activities>(defaultActivityOptions);
  */
 export async function recruiterRegistration(input: RecruiterRegistrationInput): Promise<RecruiterRegistrationPhase> {
   const { accountId } = input;
-  const track = trackLifecycle('recruiterRegistration', accountId);
+  const registration = lifecycle<RecruiterRegistrationPhase>({
+    kind: 'recruiterRegistration',
+    subjectId: accountId,
+    initial: 'awaiting_email',
+  });
 
   const finish = async (phase: RecruiterRegistrationPhase, details: Record<string, unknown> = {}) => {
-    await track.enter(phase, details);
-    await condition(allHandlersFinished);
-    return phase;
+    await registration.enter(phase, details);
+    return registration.end(phase);
   };
   const expire = async () => {
-    await recruiters.settleRecruiter({ accountId, outcome: 'expired' });
+    await recruiters.settleRecruiter({ accountId, outcome: 'expired', at: Date.now() });
     await recruiters.mailRecruiter({ accountId, notice: 'expired', step: 'expired-mail' });
     return finish('expired');
   };
 
   // 1. E-mail validation, as for every account.
-  await track.enter('awaiting_email');
+  await registration.enter('awaiting_email');
   const deadline = Date.now() + input.emailValidationMs;
   const validation = await waitForLinkUse({
     deadline,
     maxResends: 5,
     issue: (attempt, tokenId) =>
       recruiters.issueRecruiterLink({ accountId, tokenId, step: `validation-link-${attempt}`, expiresAt: deadline }),
-    use: (tokenId) => recruiters.confirmRecruiterEmail({ accountId, tokenId }),
+    use: (tokenId) => recruiters.confirmRecruiterEmail({ accountId, tokenId, at: Date.now() }),
   });
   if (!validation.used) return expire();
 
   // 2. The administrateur validates (reminders as data; silence expires the attempt).
-  await track.enter('awaiting_approval');
+  await registration.enter('awaiting_approval');
   const decision = await requestDecision({
     step: 'validation',
     kind: 'recruiterRegistration',
@@ -58,13 +61,13 @@ export async function recruiterRegistration(input: RecruiterRegistrationInput): 
   if (decision.outcome !== 'approve' && decision.outcome !== 'refuse') return expire();
 
   // 3. The outcome, mailed.
-  const decidedBy = decision.decidedBy.name;
+  const decided = { decidedBy: decision.decidedBy.name, at: Date.now() };
   if (decision.outcome === 'approve') {
-    await recruiters.settleRecruiter({ accountId, outcome: 'active', decidedBy });
+    await recruiters.settleRecruiter({ accountId, outcome: 'active', ...decided });
     await recruiters.mailRecruiter({ accountId, notice: 'validated', step: 'validated-mail' });
-    return finish('active', { decidedBy });
+    return finish('active', decidedBy(decision));
   }
-  await recruiters.settleRecruiter({ accountId, outcome: 'refused', decidedBy, reason: decision.reason ?? '' });
+  await recruiters.settleRecruiter({ accountId, outcome: 'refused', ...decided, reason: decision.reason ?? '' });
   await recruiters.mailRecruiter({ accountId, notice: 'refused', step: 'refused-mail' });
-  return finish('refused', { decidedBy, reason: decision.reason });
+  return finish('refused', decidedBy(decision));
 }

@@ -1,30 +1,7 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  getExternalWorkflowHandle,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
-import type { TrainingPreRegistrationActivities as Activities } from '../../activities/trainingPreRegistration.js';
-import { ErrorKind } from '../../lib/errors.js';
-import type { TrainingNotice } from '../../mail/templates/trainingPreRegistration/trainingNotice.js';
-import { defaultActivityOptions } from '../kit/activityOptions.js';
 import type { DecisionResult } from '../kit/approval/contract.js';
-import { type DecisionControl, requestDecision } from '../kit/approval/requestDecision.js';
-import { trackLifecycle } from '../kit/lifecycle.js';
-import {
-  type PreRegistrationPhase,
-  type PreRegistrationState,
-  preRegistrationStateQuery,
-  seatReservedSignal,
-  sessionChangedSignal,
-  type TrainingPreRegistrationInput,
-  trainingPreRegistrationWorkflowId,
-  withdrawPreRegistrationUpdate,
-} from './contract.js';
-
-const training = proxyActivities<Activities>(defaultActivityOptions);
+import { decidedBy, type Stop } from '../kit/lifecycle.js';
+import type { PreRegistrationPhase, TrainingPreRegistrationInput } from './contract.js';
+import { followPreRegistration, offerFreedSeats, type PreRegistration, training, untilDate } from './request.js';
 
 /**
  * « Comment se passe ensuite le traitement de ma candidature ? » (seed 004), from the moment the
@@ -38,217 +15,147 @@ const training = proxyActivities<Activities>(defaultActivityOptions);
  * cancelled one ends every request.
  */
 export async function trainingPreRegistration(input: TrainingPreRegistrationInput): Promise<PreRegistrationPhase> {
-  const { preRegistrationId } = input;
-  const track = trackLifecycle('trainingPreRegistration', preRegistrationId);
-  // Mutated by `enter` inside closures: typed wide so TypeScript does not narrow it to its first value.
-  let phase = 'awaiting_supervisor' as PreRegistrationPhase;
-  let startsOn = input.session.startsOn;
-  let reschedules = 0;
-  let withdrawal: { reason?: string } | undefined;
-  let cancelled = false;
-  let seatReserved = false;
-  let seatOffers = 0;
-  let decisionCommunicated = false;
-  let finished = false;
-
-  const communicationAt = () => Date.parse(`${startsOn}T00:00:00Z`) - input.decisionNoticeMs;
-  const sessionStartAt = () => Date.parse(`${startsOn}T00:00:00Z`);
-  const state = (): PreRegistrationState => ({ phase, startsOn, decisionCommunicated, communicationAt: communicationAt() });
-  const stopped = () => withdrawal !== undefined || cancelled;
-  // A withdrawal or a cancellation also ends the decision that is open at that moment.
-  const control: DecisionControl = { withdrawal: () => withdrawal ?? (cancelled ? { reason: 'Session annulée' } : undefined) };
-
-  setHandler(preRegistrationStateQuery, state);
-  setHandler(
-    withdrawPreRegistrationUpdate,
-    async (request) => {
-      withdrawal = request;
-      await condition(() => finished);
-      return state();
+  const request = followPreRegistration(input);
+  return request.life.run(
+    async () => {
+      await confirmReceipt(request);
+      const supervisor = await askSupervisor(request);
+      if (supervisor.outcome === 'refuse') return refusedBySupervisor(request, supervisor);
+      const decision = await askProjectManager(request, supervisor);
+      if ((await communicateDecision(request, decision)) === 'seat') return offerFreedSeat(request);
+      if (request.life.phase === 'refused') return request.life.end('refused');
+      if ((await untilDate(request, request.sessionStartAt)) === 'seat') return offerFreedSeat(request);
+      return sessionStarts(request);
     },
-    {
-      validator: (_request) => {
-        if (finished || stopped())
-          throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Cette pré-inscription est déjà close.' });
-      },
-    },
+    (stop) => stopRequest(request, stop),
   );
-  setHandler(sessionChangedSignal, (change) => {
-    if (change.cancelled) cancelled = true;
-    if (change.startsOn && change.startsOn !== startsOn) {
-      startsOn = change.startsOn;
-      reschedules += 1;
-    }
+}
+
+/** 1. « réception dans votre messagerie d'une notification confirmant votre demande d'inscription » */
+async function confirmReceipt(request: PreRegistration): Promise<void> {
+  await request.life.enter('awaiting_supervisor');
+  await request.notify('received', 'received-mail');
+}
+
+/** 2. « envoi d'une notification à votre supérieur hiérarchique pour qu'il valide ou refuse » */
+async function askSupervisor({ input, life, what }: PreRegistration): Promise<DecisionResult> {
+  return life.decide({
+    step: 'superieur',
+    kind: 'trainingPreRegistration',
+    title: `Pré-inscription de ${input.applicant.name} à « ${input.session.actionTitle} »`,
+    details: what,
+    requester: input.applicant,
+    approvers: [{ email: input.supervisorEmail }],
+    outcomes: ['approve', 'refuse'],
+    // Configurable: the supervisor's silence refuses, or hands the request to the chargé de projet.
+    plan: { ...input.plans.supervisor, onDeadline: input.plans.supervisorOnDeadline === 'refuse' ? 'refuse' : 'expire' },
   });
-  setHandler(seatReservedSignal, () => {
-    seatReserved = true;
-  });
+}
 
-  const notify = (notice: TrainingNotice, step: string, reason?: string) =>
-    training.mailTrainingApplicant({ preRegistrationId, notice, step, reason });
-  const enter = async (next: PreRegistrationPhase, details: Record<string, unknown> = {}) => {
-    phase = next;
-    await training.setPreRegistrationStatus({ preRegistrationId, status: next });
-    await track.enter(next, details);
-  };
-  const decided = (d: DecisionResult) => ({
-    decidedBy: d.decidedBy.name,
-    ...(d.decidedBy.onBehalfOf ? { onBehalfOf: d.decidedBy.onBehalfOf } : {}),
-    outcome: d.outcome,
-    ...(d.reason ? { reason: d.reason } : {}),
-  });
-  const what = { Action: input.session.actionTitle, Session: startsOn, Demandeur: input.applicant.name };
+/** « S'il refuse, le processus se termine et vous ne pouvez pas participer à l'action. » */
+async function refusedBySupervisor(request: PreRegistration, supervisor: DecisionResult): Promise<PreRegistrationPhase> {
+  await request.life.enter('refused', decidedBy(supervisor));
+  await request.notify('supervisorRefused', 'supervisor-refused-mail', supervisor.reason);
+  return request.life.end('refused');
+}
 
-  /** Seats freed by this request go to the next people on the waiting list, through their own lifecycles. */
-  const offerFreedSeats = async (status: 'withdrawn' | 'refused') => {
-    const reserved = await training.releaseSeat({ preRegistrationId, sessionId: input.session.id, status });
-    for (const id of reserved.filter((r) => r !== preRegistrationId)) {
-      await getExternalWorkflowHandle(trainingPreRegistrationWorkflowId(id))
-        .signal(seatReservedSignal)
-        .catch(() => undefined);
-    }
-  };
-
-  const end = async (final: PreRegistrationPhase) => {
-    phase = final;
-    finished = true;
-    await condition(allHandlersFinished);
-    return final;
-  };
-
-  /** Withdrawal or cancellation, whatever the step: compensate, then tell the applicant. */
-  const stop = async () => {
-    if (cancelled) {
-      await enter('cancelled', { reason: 'Session annulée' });
-      await notify('sessionCancelled', 'cancelled-mail');
-      return end('cancelled');
-    }
-    if (phase === 'accepted' || phase === 'seat_offered') await offerFreedSeats('withdrawn');
-    await enter('withdrawn', withdrawal?.reason ? { reason: withdrawal.reason } : {});
-    await notify('withdrawn', 'withdrawn-mail');
-    return end('withdrawn');
-  };
-
-  // 1. « réception dans votre messagerie d'une notification confirmant votre demande d'inscription »
-  await track.enter('awaiting_supervisor');
-  await notify('received', 'received-mail');
-
-  // 2. « envoi d'une notification à votre supérieur hiérarchique pour qu'il valide ou refuse »
-  const supervisor = await requestDecision(
-    {
-      step: 'superieur',
-      kind: 'trainingPreRegistration',
-      title: `Pré-inscription de ${input.applicant.name} à « ${input.session.actionTitle} »`,
-      details: what,
-      requester: input.applicant,
-      approvers: [{ email: input.supervisorEmail }],
-      outcomes: ['approve', 'refuse'],
-      plan: { ...input.plans.supervisor, onDeadline: input.plans.supervisorOnDeadline === 'refuse' ? 'refuse' : 'expire' },
-    },
-    control,
-  );
-  if (stopped()) return stop();
-  if (supervisor.outcome === 'refuse') {
-    // « S'il refuse, le processus se termine et vous ne pouvez pas participer à l'action. »
-    await enter('refused', decided(supervisor));
-    await notify('supervisorRefused', 'supervisor-refused-mail', supervisor.reason);
-    return end('refused');
-  }
-
-  // 3. « Le/La chargé(e) de projet va analyser votre demande » (until then: « en attente »).
-  await enter(
+/**
+ * 3. « Le/La chargé(e) de projet va analyser votre demande » (until then: « en attente »). A
+ * validation takes a seat if one is left (capacity is checked under a lock); otherwise, and when no
+ * decision came in time, the request waits on the list for a seat.
+ */
+async function askProjectManager({ input, life, what }: PreRegistration, supervisor: DecisionResult): Promise<DecisionResult> {
+  await life.enter(
     'awaiting_project_manager',
-    supervisor.outcome === 'approve' ? decided(supervisor) : { handedOver: 'délai du supérieur dépassé' },
+    supervisor.outcome === 'approve' ? decidedBy(supervisor) : { handedOver: 'délai du supérieur dépassé' },
   );
-  const projectManager = await requestDecision(
-    {
-      step: 'charge-de-projet',
-      kind: 'trainingPreRegistration',
-      title: `Candidature de ${input.applicant.name} à « ${input.session.actionTitle} »`,
-      details: what,
-      requester: input.applicant,
-      approvers: [{ role: 'charge_de_projet', scope: input.session.actionCode }],
-      outcomes: ['approve', 'refuse', 'wait_list'],
-      plan: input.plans.projectManager,
-    },
-    control,
-  );
-  if (stopped()) return stop();
-  // A validation takes a seat if one is left (capacity is checked under a lock); otherwise, and
-  // when no decision came in time, the request waits on the list for a seat.
-  const decision =
-    projectManager.outcome === 'approve'
-      ? await training.claimSeat({ preRegistrationId })
-      : projectManager.outcome === 'refuse'
-        ? 'refused'
-        : 'waitlisted';
-  if (decision === 'waitlisted' && projectManager.outcome !== 'approve') await training.placeOnWaitList({ preRegistrationId });
-  await enter(decision, {
-    ...decided(projectManager),
-    ...(projectManager.outcome === 'approve' && decision === 'waitlisted' ? { note: 'session complète' } : {}),
+  const decision = await life.decide({
+    step: 'charge-de-projet',
+    kind: 'trainingPreRegistration',
+    title: `Candidature de ${input.applicant.name} à « ${input.session.actionTitle} »`,
+    details: what,
+    requester: input.applicant,
+    approvers: [{ role: 'charge_de_projet', scope: input.session.actionCode }],
+    outcomes: ['approve', 'refuse', 'wait_list'],
+    plan: input.plans.projectManager,
   });
+  const approved = decision.outcome === 'approve';
+  const phase = approved
+    ? await training.claimSeat({ preRegistrationId: input.preRegistrationId })
+    : decision.outcome === 'refuse'
+      ? 'refused'
+      : 'waitlisted';
+  await life.enter(phase, { ...decidedBy(decision), ...(approved && phase === 'waitlisted' ? { note: 'session complète' } : {}) });
+  return decision;
+}
 
-  // 4. « La décision est communiquée environ un mois avant l'action », then the request lives
-  //    until the session starts: reschedules re-plan, a wait-listed person may be offered a seat.
-  for (;;) {
-    const target = decisionCommunicated ? sessionStartAt() : Math.max(Date.now(), communicationAt());
-    const seen = reschedules;
-    const woke = await condition(
-      () => stopped() || reschedules !== seen || (phase === 'waitlisted' && seatReserved),
-      Math.max(1, target - Date.now()),
-    );
-    if (stopped()) return stop();
-    if (reschedules !== seen) {
-      await notify('sessionRescheduled', `rescheduled-mail-${reschedules}`);
-      continue;
-    }
-    if (woke && seatReserved) {
-      // 5. A seat was reserved for this request: the applicant confirms it, or it goes to the next.
-      seatReserved = false;
-      seatOffers += 1;
-      await enter('seat_offered');
-      await notify('seatOffered', `seat-offered-mail-${seatOffers}`);
-      const answer = await requestDecision(
-        {
-          step: `offre-de-place-${seatOffers}`,
-          kind: 'trainingSeatOffer',
-          title: `Une place s’est libérée : confirmez-vous votre participation à « ${input.session.actionTitle} » ?`,
-          details: what,
-          requester: { key: 'system:waitlist', name: 'Liste d’attente' },
-          approvers: [{ email: input.applicantEmail }],
-          outcomes: ['approve', 'refuse'],
-          plan: input.plans.seatOffer,
-        },
-        control,
-      );
-      if (stopped()) return stop();
-      if (answer.outcome === 'approve') {
-        decisionCommunicated = true;
-        await enter('accepted', decided(answer));
-        await notify('seatConfirmed', `seat-confirmed-mail-${seatOffers}`);
-        continue;
-      }
-      await offerFreedSeats('withdrawn');
-      await enter('withdrawn', { ...decided(answer), note: 'place proposée non confirmée' });
-      await notify('seatLapsed', `seat-lapsed-mail-${seatOffers}`);
-      return end('withdrawn');
-    }
-    if (!decisionCommunicated) {
-      decisionCommunicated = true;
-      const notice = phase === 'accepted' ? 'accepted' : phase === 'refused' ? 'refused' : 'waitlisted';
-      await notify(notice, 'decision-mail', phase === 'refused' ? projectManager.reason : undefined);
-      await track.enter(`${phase}_communicated`);
-      if (phase === 'refused') return end('refused');
-      continue;
-    }
-    break; // the session has started
-  }
+/**
+ * 4. « La décision est communiquée environ un mois avant l'action » (re-planned when the session
+ * moves). A seat freed before that date goes to a wait-listed request at once: 'seat'.
+ */
+async function communicateDecision(request: PreRegistration, decision: DecisionResult): Promise<'communicated' | 'seat'> {
+  if ((await untilDate(request, request.communicationAt)) === 'seat') return 'seat';
+  const phase = request.life.phase as 'accepted' | 'refused' | 'waitlisted';
+  request.decisionCommunicated = true;
+  await request.notify(phase, 'decision-mail', phase === 'refused' ? decision.reason : undefined);
+  await request.life.note(`${phase}_communicated`);
+  return 'communicated';
+}
 
-  if (phase === 'waitlisted') {
-    await enter('refused', { reason: 'Aucune place ne s’est libérée avant la session.' });
-    await notify('refused', 'no-seat-mail', 'Aucune place ne s’est libérée avant la session.');
-    return end('refused');
+/**
+ * 5. A seat freed on the session is offered to this wait-listed request: the applicant confirms it
+ * by link (the confirmation is then the communicated decision), or lets it go to the next person.
+ */
+async function offerFreedSeat(request: PreRegistration): Promise<PreRegistrationPhase> {
+  const { input, life } = request;
+  request.seatReserved = false;
+  await life.enter('seat_offered');
+  await request.notify('seatOffered', 'seat-offered-mail-1');
+  const answer = await life.decide({
+    step: 'offre-de-place-1',
+    kind: 'trainingSeatOffer',
+    title: `Une place s’est libérée : confirmez-vous votre participation à « ${input.session.actionTitle} » ?`,
+    details: request.what,
+    requester: { key: 'system:waitlist', name: 'Liste d’attente' },
+    approvers: [{ email: input.applicantEmail }],
+    outcomes: ['approve', 'refuse'],
+    plan: input.plans.seatOffer,
+  });
+  if (answer.outcome !== 'approve') {
+    await offerFreedSeats(request);
+    await life.enter('withdrawn', { ...decidedBy(answer), note: 'place proposée non confirmée' });
+    await request.notify('seatLapsed', 'seat-lapsed-mail-1');
+    return life.end('withdrawn');
   }
-  await track.enter('completed');
-  return end('completed');
+  request.decisionCommunicated = true;
+  await life.enter('accepted', decidedBy(answer));
+  await request.notify('seatConfirmed', 'seat-confirmed-mail-1');
+  await untilDate(request, request.sessionStartAt);
+  return sessionStarts(request);
+}
+
+/** The session starts: a request still on the waiting list is refused, the others are complete. */
+async function sessionStarts({ life, notify }: PreRegistration): Promise<PreRegistrationPhase> {
+  if (life.phase === 'waitlisted') {
+    const reason = 'Aucune place ne s’est libérée avant la session.';
+    await life.enter('refused', { reason });
+    await notify('refused', 'no-seat-mail', reason);
+    return life.end('refused');
+  }
+  await life.enter('completed');
+  return life.end('completed');
+}
+
+/** Withdrawal or cancellation, at any step: compensate, then tell the applicant. */
+async function stopRequest(request: PreRegistration, stop: Stop): Promise<PreRegistrationPhase> {
+  const { life } = request;
+  if (stop.cause === 'cancellation') {
+    await life.enter('cancelled', { reason: stop.reason });
+    await request.notify('sessionCancelled', 'cancelled-mail');
+    return life.end('cancelled');
+  }
+  if (life.phase === 'accepted' || life.phase === 'seat_offered') await offerFreedSeats(request);
+  await life.enter('withdrawn', stop.reason ? { reason: stop.reason } : {});
+  await request.notify('withdrawn', 'withdrawn-mail');
+  return life.end('withdrawn');
 }

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ApprovalActivities as Activities } from '../../../activities/kit/approvals.js';
 import { ErrorKind, type RefusalOptions, refusalOptions } from '../../../lib/errors.js';
 import { type MessageRef, msg } from '../../../lib/i18n/index.js';
@@ -19,14 +19,11 @@ import {
 import { timelineOf } from './plan.js';
 
 const approvals = proxyActivities<Activities>(defaultActivityOptions);
-const approvalsInWorker = proxyLocalActivities<Activities>(localProjectionActivityOptions);
-
 /**
- * Opening, resolving and closing a step are projection work of a few milliseconds: since this
- * patch they run as local activities (executions started before it replay as they ran). Mails,
- * including the notices of a closed step, stay in regular activities.
+ * Opening, resolving and closing a step are projection work of a few milliseconds: they run as
+ * local activities. Mails, including the notices of a closed step, stay in regular activities.
  */
-const projections = () => (patched('decision-local-projections') ? approvalsInWorker : approvals);
+const projections = proxyLocalActivities<Activities>(localProjectionActivityOptions);
 
 /** A refusal the API shows in the requester's language (catalogue key in the details, French message). */
 const fail = (type: ErrorKind, text: MessageRef, options?: RefusalOptions) =>
@@ -70,7 +67,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
 
   /** Authorise first, then invite: the people are allowed before their mails leave. */
   const ask = async (round: string, newSelectors: typeof selectors, at: number) => {
-    const approvers = await projections().resolveApprovers({
+    const approvers = await projections.resolveApprovers({
       selectors: newSelectors,
       requesterKey: request.requester.key,
       alreadyNotified: [...notified.keys()],
@@ -204,7 +201,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   );
 
   // 1. The request is recorded and every approver is asked (by mail and in their inbox).
-  await projections().openDecisionStep({
+  await projections.openDecisionStep({
     ...base,
     kind: request.kind,
     title: request.title,
@@ -263,16 +260,11 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     by: settled.decidedBy.name,
     detail: settled.outcome,
   });
-  if (patched('decision-local-projections')) {
-    // The decider's answer (the Update waits for `closed`) does not wait for the others' mails.
-    await approvalsInWorker.closeDecisionProjection({ ...base, result: settled });
-    closed = true;
-    // Only when someone asked did not decide: a lone approver's step moves on at once.
-    if ([...notified.keys()].some((key) => key !== settled.decidedBy.key))
-      await approvals.informOthersOfClosing({ ...base, result: settled });
-  } else {
-    await approvals.closeDecisionStep({ ...base, result: settled });
-    closed = true;
-  }
+  // The decider's answer (the Update waits for `closed`) does not wait for the others' mails.
+  await projections.closeDecisionProjection({ ...base, result: settled });
+  closed = true;
+  // Only when someone asked did not decide: a lone approver's step moves on at once.
+  if ([...notified.keys()].some((key) => key !== settled.decidedBy.key))
+    await approvals.informOthersOfClosing({ ...base, result: settled });
   return settled;
 }
