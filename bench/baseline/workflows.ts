@@ -1,10 +1,10 @@
 /**
  * The baseline: the candidate-account lifecycle's shape with nothing of the platform in it. Same
- * number of activities on the happy path (6, as workflows/candidateAccount.ts: the row check,
+ * number of activities on the happy path (6, as workflows/candidateAccount/candidateAccount.ts: the row check,
  * projection, mail a link, activate inside the Update, mail the outcome, projection), the same wait for an Update
  * with a validator and a deadline, the same retry policy, and the same kind for each: the two
- * projection writes are local activities, as the platform's `trackLifecycle` writes them since its
- * `lifecycle-local-projection` patch. Activities do nothing (no database, no mail); the "mail"
+ * projection writes are local activities, as the platform's lifecycle kit writes them
+ * (workflows/kit/lifecycle.ts, `enter`). Activities do nothing (no database, no mail); the "mail"
  * tells the benchmark process over IPC, as our SMTP receiver would.
  */
 import {
