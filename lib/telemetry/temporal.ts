@@ -15,7 +15,7 @@ import {
   OpenTelemetryWorkflowClientInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
 import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/worker';
-import { activeTracing } from './tracing.js';
+import { activeTracing, traceLogFields } from './tracing.js';
 
 /**
  * The workflow interceptor module. It is ALWAYS bundled, tracing on or off, so that turning
@@ -26,9 +26,28 @@ export const workflowInterceptorModule = createRequire(import.meta.url).resolve(
   '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors',
 );
 
+/**
+ * The SDK logs « Activity completed » and « Activity failed » after the activity's span has ended
+ * (and forwarded lines are written 100 ms later): this keeps the span's ids, seen while the
+ * activity ran, and adds them to every line of that activity logged afterwards.
+ */
+const activityLogIds: ActivityInterceptorsFactory = () => {
+  let ids: Record<string, string> = {};
+  return {
+    inbound: {
+      execute: (input, next) => {
+        ids = traceLogFields();
+        return next(input);
+      },
+    },
+    outbound: { getLogAttributes: (input, next) => next({ ...ids, ...input }) },
+  };
+};
+
 /** The activity interceptors: with the no-op tracer (tracing off) they cost a few allocations. */
 export const activityTracingInterceptors: ActivityInterceptorsFactory[] = [
   (ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }),
+  activityLogIds,
 ];
 
 /** The sink the bundled workflow interceptors export their spans through (every worker needs it). */
