@@ -3,18 +3,33 @@ import { buildApp } from './api/app.js';
 import { createDb } from './db/connection.js';
 import { loadConfig } from './lib/config.js';
 import { createPasswordHasher } from './lib/passwords.js';
-import { connectClient } from './lib/temporalConnection.js';
+import { clientTracingInterceptors } from './lib/telemetry/temporal.js';
+import { startTracing } from './lib/telemetry/tracing.js';
+import { lazyClient, waitUntilTemporalAnswers } from './lib/temporalConnection.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const tracing = startTracing({
+    serviceName: config.telemetry.serviceName ?? 'university-approvals-api',
+    otlpEndpoint: config.telemetry.otlpEndpoint,
+  });
   const db = createDb(config.database.url, config.database.poolMax);
-  const temporal = await connectClient(config.temporal);
+  // Lazy: the API starts and answers 503 (GET /health/ready says why) while Temporal is down.
+  const temporal = lazyClient(config.temporal, clientTracingInterceptors());
   const app = await buildApp({ db, temporal, config, hasher: createPasswordHasher(config.argon2) });
+  const stopWaiting = new AbortController();
+  void waitUntilTemporalAnswers(temporal, {
+    signal: stopWaiting.signal,
+    onWaiting: (error) =>
+      app.log.warn({ err: error }, `Temporal (${config.temporal.address}) does not answer yet: answering 503 until it does`),
+  }).then((answered) => answered && app.log.info(`Temporal (${config.temporal.address}) answers`));
 
   const close = async () => {
+    stopWaiting.abort();
     await app.close();
     await temporal.connection.close();
     await db.destroy();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', close);

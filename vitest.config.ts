@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // The fault suite has its own config and stacks (npm run test:faults).
-    exclude: ['tests/faults/**', 'node_modules/**'],
+    exclude: ['tests/faults/**', 'tests/ops/stack/**', 'node_modules/**'],
     globalSetup: ['tests/support/globalSetup.ts'],
     // Integration tests wait on real timers, mails and workflows.
     testTimeout: 60_000,

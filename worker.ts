@@ -4,6 +4,10 @@ import { type ActivityDeps, createAllActivities } from './activities/index.js';
 import { createDb } from './db/connection.js';
 import { type Config, loadConfig } from './lib/config.js';
 import { workflowEntryPath } from './lib/lifecycleModules.js';
+import { createLogger } from './lib/telemetry/logger.js';
+import { activityTracingInterceptors, workflowInterceptorModule, workflowSpanSinks } from './lib/telemetry/temporal.js';
+import { startTracing } from './lib/telemetry/tracing.js';
+import { installWorkerRuntime } from './lib/telemetry/workerRuntime.js';
 import { connectWorkerConnection } from './lib/temporalConnection.js';
 import { createSmtpMailer } from './mail/mailer.js';
 
@@ -27,6 +31,14 @@ export async function createPlatformWorker(options: {
     taskQueue: config.temporal.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: await createAllActivities(deps),
+    // Traces (lib/telemetry): the workflow interceptor module is bundled whether tracing is on or
+    // not (a prebuilt bundle has it already: tests/support/globalSetup.ts), its spans leave through
+    // the sink, and each activity's span is the parent of its queries and SMTP sends.
+    interceptors: {
+      activity: activityTracingInterceptors,
+      ...(options.workflowBundle ? {} : { workflowModules: [workflowInterceptorModule] }),
+    },
+    sinks: workflowSpanSinks(),
     // Lifecycles mostly wait on people for days: a cached one holds ~0.4 MB of worker memory
     // (measured: 10,000 waiting with 2,000 cached = 1.1 GB RSS) and is rarely woken, while an
     // evicted one costs a replay of a short history when its decision comes.
@@ -37,6 +49,13 @@ export async function createPlatformWorker(options: {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Logs, metrics and traces first: the runtime must be installed before the first connection.
+  const logger = createLogger({ level: config.logLevel, service: 'worker' });
+  installWorkerRuntime(config, logger);
+  const tracing = startTracing({
+    serviceName: config.telemetry.serviceName ?? 'university-approvals-worker',
+    otlpEndpoint: config.telemetry.otlpEndpoint,
+  });
   const db = createDb(config.database.url, config.database.poolMax);
   const mailer = createSmtpMailer(config.mail);
   const connection = await connectWorkerConnection(config.temporal);
@@ -47,6 +66,7 @@ async function main(): Promise<void> {
   await connection.close();
   mailer.close();
   await db.destroy();
+  await tracing.shutdown();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

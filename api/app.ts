@@ -16,6 +16,9 @@ import { pingDatabase } from '../db/health.js';
 import { ErrorKind } from '../lib/errors.js';
 import { defaultLanguage, t } from '../lib/i18n/index.js';
 import { importPath, routeModulePaths } from '../lib/lifecycleModules.js';
+import { installMetrics } from '../lib/metrics/endpoint.js';
+import { installHttpTracing } from '../lib/telemetry/http.js';
+import { traceLogFields } from '../lib/telemetry/tracing.js';
 import type { ApiDeps } from './deps.js';
 import { frameworkErrorHandler, registerErrorHandler } from './errors.js';
 import { installHttpConformance } from './httpConformance.js';
@@ -59,6 +62,8 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
         : {
             level: deps.config.logLevel,
             serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
+            // The trace and span ids of the request in each of its log lines (lib/telemetry).
+            mixin: traceLogFields,
           },
     bodyLimit: 64 * 1024,
     trustProxy: true,
@@ -75,6 +80,9 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   registerErrorHandler(app);
   installLanguage(app);
   installHttpConformance(app);
+  // Operations (lib/telemetry, lib/metrics): a server span per request, request metrics, GET /metrics.
+  installHttpTracing(app);
+  installMetrics(app, deps);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 16 * 1024 });

@@ -42,6 +42,8 @@ const passedThrough = [
 export interface PlatformEnv {
   env: NodeJS.ProcessEnv;
   baseUrl: string;
+  /** The worker's Prometheus endpoint (WORKER_METRICS_ADDRESS: a free port, so parallel stacks never collide). */
+  workerMetricsUrl: string;
   taskQueue: string;
   /** The settings that differ from production defaults, for the report. */
   settings: Record<string, string>;
@@ -49,6 +51,7 @@ export interface PlatformEnv {
 
 export async function platformEnv(stack: Stack, overrides: Record<string, string> = {}): Promise<PlatformEnv> {
   const port = await getFreePort();
+  const workerMetricsAddress = `127.0.0.1:${await getFreePort()}`;
   const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
   const chosen: Record<string, string> = { ...tunableDefaults };
   for (const name of passedThrough) if (process.env[name] !== undefined) chosen[name] = process.env[name]!;
@@ -67,9 +70,16 @@ export async function platformEnv(stack: Stack, overrides: Record<string, string
     TEMPORAL_TASK_QUEUE: taskQueue,
     SMTP_URL: stack.inbox.url,
     APP_SECRET: randomBytes(32).toString('hex'),
+    WORKER_METRICS_ADDRESS: workerMetricsAddress,
     ...chosen,
   };
-  return { env, baseUrl: `http://127.0.0.1:${port}`, taskQueue, settings: chosen };
+  return {
+    env,
+    baseUrl: `http://127.0.0.1:${port}`,
+    workerMetricsUrl: `http://${env.WORKER_METRICS_ADDRESS}/metrics`,
+    taskQueue,
+    settings: chosen,
+  };
 }
 
 /** Which code a child runs: the TypeScript sources, or the JavaScript that `npm run build` wrote. */

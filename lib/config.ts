@@ -160,6 +160,28 @@ const environmentSchema = z
     /** Staff accept this version of the charter; a new value asks everyone again. */
     CHARTER_VERSION: z.string().min(1).default('1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Operations (issue 15): secret rotation, metrics endpoints, traces.
+    /** Former APP_SECRET value(s), comma-separated: still accepted to verify, never used to sign. */
+    APP_SECRET_PREVIOUS: z
+      .string()
+      .optional()
+      .transform((v) => (v ? list(v) : []))
+      .refine((all) => all.every((s) => s.length >= 32), 'each previous secret needs at least 32 characters'),
+    /** Bearer token that GET /metrics requires on the API's own port. */
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    /** host:port of a separate listener serving the API's /metrics (an internal address). */
+    METRICS_ADDRESS: z
+      .string()
+      .regex(/^[^:\s]+:\d{1,5}$/, 'expected host:port')
+      .optional(),
+    /** host:port of the worker's Prometheus endpoint (the Temporal SDK's), or `off`. */
+    WORKER_METRICS_ADDRESS: z
+      .string()
+      .regex(/^(off|[^:\s]+:\d{1,5})$/, 'expected host:port or off')
+      .default('127.0.0.1:9464'),
+    /** OTLP over HTTP (e.g. http://collector:4318): traces are exported there; unset = traces off. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     // A half-configured ENT is a deployment mistake: say so at start, not at the first login.
@@ -250,6 +272,14 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     ent: entConfig(env),
     charterVersion: env.CHARTER_VERSION,
     logLevel: env.LOG_LEVEL,
+    /** Verification only (links and pages from before a rotation): see `acceptedSecrets`. */
+    previousSecrets: env.APP_SECRET_PREVIOUS,
+    metrics: {
+      token: env.METRICS_TOKEN,
+      address: env.METRICS_ADDRESS,
+      workerAddress: env.WORKER_METRICS_ADDRESS === 'off' ? undefined : env.WORKER_METRICS_ADDRESS,
+    },
+    telemetry: { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
   };
 }
 

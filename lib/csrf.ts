@@ -9,8 +9,14 @@ export function csrfTokenFor(secret: string, linkToken: string): string {
   return createHmac('sha256', secret).update(`csrf:${linkToken}`).digest('base64url');
 }
 
-export function isValidCsrf(secret: string, linkToken: string, candidate: unknown): boolean {
-  return typeof candidate === 'string' && safeEqual(csrfTokenFor(secret, linkToken), candidate);
+/** `secrets`: the current one, or every accepted one during a rotation (`acceptedSecrets`). */
+export function isValidCsrf(secrets: string | readonly string[], linkToken: string, candidate: unknown): boolean {
+  if (typeof candidate !== 'string') return false;
+  // Every candidate is compared (no early exit), so the time taken does not say which secret matched.
+  let valid = false;
+  for (const secret of typeof secrets === 'string' ? [secrets] : secrets)
+    valid = safeEqual(csrfTokenFor(secret, linkToken), candidate) || valid;
+  return valid;
 }
 
 /** Origin check: a browser POST must come from our own pages (absent Origin is allowed for non-browser clients). */

@@ -33,3 +33,12 @@ export function safeEqual(a: string, b: string): boolean {
 export function linkTokenFor(secret: string, stableId: string): string {
   return createHmac('sha256', secret).update(`link:${stableId}`, 'utf8').digest('base64url');
 }
+
+/**
+ * The secrets a signature may have been made with: `APP_SECRET` first, then the former values
+ * being rotated out (`APP_SECRET_PREVIOUS`), so a page rendered just before a rotation still posts.
+ * Sign with the current one only; verify with any of these.
+ */
+export function acceptedSecrets(config: { secret: string; previousSecrets?: readonly string[] }): readonly string[] {
+  return [config.secret, ...(config.previousSecrets ?? [])];
+}

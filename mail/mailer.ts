@@ -1,6 +1,7 @@
 import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
+import { inSpan } from '../lib/telemetry/spans.js';
 
 export interface OutgoingMail {
   to: string;
@@ -65,15 +66,18 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
   } as never);
   return {
     async send(mail) {
-      await transport.sendMail({
-        from: options.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: mail.messageId,
-        attachments: mail.attachments,
-      });
+      // A span per send inside the activity's trace: an SMTP relay that is slow or refuses shows there.
+      await inSpan('smtp send', { 'server.address': server.host ?? 'localhost', 'server.port': server.port ?? 25 }, () =>
+        transport.sendMail({
+          from: options.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: mail.messageId,
+          attachments: mail.attachments,
+        }),
+      );
     },
     close: () => transport.close(),
   };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { acceptedSecrets } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { say } from '../language.js';
@@ -59,7 +60,10 @@ export function decisionLinkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
         const { token } = request.params;
         const form = (request.body ?? {}) as Record<string, unknown>;
-        if (!isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) || !isValidCsrf(secret, `decision:${token}`, form.csrf)) {
+        if (
+          !isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) ||
+          !isValidCsrf(acceptedSecrets(deps.config), `decision:${token}`, form.csrf)
+        ) {
           return reply.status(403).send(decisionErrorPage(say('approval.decisionPageOrigin')));
         }
         try {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg, t } from '../../lib/i18n/index.js';
+import { acceptedSecrets } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { SESSION_COOKIE, sessionTokenOf, setSessionCookie } from '../sessions/auth.js';
@@ -39,7 +40,10 @@ export function entPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
   function checkForm(request: FastifyRequest, token: string): Record<string, string> {
     const form = (request.body ?? {}) as Record<string, string>;
-    if (!isSameOrigin(http.publicBaseUrl, request.headers.origin) || !isValidCsrf(secret, `ent-form:${token}`, form.csrf)) {
+    if (
+      !isSameOrigin(http.publicBaseUrl, request.headers.origin) ||
+      !isValidCsrf(acceptedSecrets(deps.config), `ent-form:${token}`, form.csrf)
+    ) {
       throw new AppError(ErrorKind.Forbidden, msg('http.formExpired'));
     }
     return form;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
+import { acceptedSecrets } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { say } from '../language.js';
@@ -41,7 +42,10 @@ export function linkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
         const { token } = request.params;
         const form = (request.body ?? {}) as Record<string, unknown>;
-        if (!isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) || !isValidCsrf(secret, token, form.csrf)) {
+        if (
+          !isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) ||
+          !isValidCsrf(acceptedSecrets(deps.config), token, form.csrf)
+        ) {
           return reply.status(403).send(linkErrorPage(say('link.wrongOrigin')));
         }
         try {

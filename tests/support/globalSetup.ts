@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { resolveChromium } from '../../infra/chromium.js';
 import { startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
 import { startTemporalDevServer } from '../../infra/temporalDevServer.js';
+import { workflowInterceptorModule } from '../../lib/telemetry/temporal.js';
 import { workflowsPath } from '../../worker.js';
 import './provided.js';
 
@@ -30,6 +31,8 @@ export default async function setup(project: TestProject) {
     startTemporalDevServer({}),
     bundleWorkflowCode({
       workflowsPath,
+      // As worker.ts bundles in production: the OpenTelemetry workflow interceptors are part of the code.
+      workflowInterceptorModules: [workflowInterceptorModule],
       logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
     }),
   ] as const);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { type ReplayWorkerOptions, Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { workflowSpanSinks } from '../../lib/telemetry/temporal.js';
 import type { World } from './world.js';
 import './provided.js';
 
@@ -10,7 +11,11 @@ import './provided.js';
 export const historiesDir = join(import.meta.dirname, '..', 'histories');
 
 /** The run's workflow bundle (built once by the global setup): a replay worker does not bundle again. */
-export const replayOptions = (): ReplayWorkerOptions => ({ workflowBundle: { codePath: inject('workflowBundlePath') } });
+export const replayOptions = (): ReplayWorkerOptions => ({
+  workflowBundle: { codePath: inject('workflowBundlePath') },
+  // The bundle's tracing interceptors export through this sink (lib/telemetry/temporal.ts).
+  sinks: workflowSpanSinks(),
+});
 
 /**
  * Replays a finished lifecycle against the current workflow code (determinism); with
