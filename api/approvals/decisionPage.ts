@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n/index.js';
 import type { DecisionResult, Outcome } from '../../workflows/kit/approval/contract.js';
 import { frenchDateTime } from '../../workflows/kit/approval/contract.js';
-import { escapeHtml, page, paragraph } from '../pages/layout.js';
+import { escapeHtml, page, paragraph } from '../pages/legacyLayout.js';
 import type { DecisionLinkView } from './links.js';
 
 // Beside the shared frame: text areas, the request's details, one full-width button per outcome.
