@@ -71,8 +71,10 @@ export function createActivities(deps: ActivityDeps) {
     async forwardApplication(input: { applicationId: string }) {
       const a = await applicationForForward(db, input.applicationId);
       if (!a) throw missing('application', input.applicationId);
+      // « Répondre » in the recruiter's mail program answers the applicant, not the platform.
       const rendered = Object.assign(offerApplicationForwarded(a), {
         attachments: [{ filename: a.cvFilename, content: a.cv, contentType: 'application/pdf' }],
+        replyTo: a.applicantEmail,
       });
       const sent = await deliverOnce(deps, {
         key: stepKey('forward'),
