@@ -30,6 +30,12 @@ export const mailLinkDefinitions = {
   RECRUITER_REGISTRATION: { path: '/entreprises/inscription/suivi', placeholders: [] },
   /** Where a validated recruiter logs in (« Connexion » of « ENTREPRISES/PARTENAIRES »). */
   RECRUITER_LOGIN: { path: '/entreprises/connexion', placeholders: [] },
+  /** An offer's author: the offer in « Mes offres d'emploi » (status, history, edit, applications). */
+  MY_OFFER: { path: '/carriere/mes-offres/{offerId}', placeholders: ['offerId'] },
+  /** A member who applied: the offer they answered. */
+  OFFER: { path: '/carriere/offres/{offerId}', placeholders: ['offerId'] },
+  /** A training applicant: their request in « mes candidatures » (status, history, « Me désister »). */
+  MY_TRAINING_REQUEST: { path: '/formation-continue/mes-candidatures/{requestId}', placeholders: ['requestId'] },
 } as const satisfies Record<string, { path: string; placeholders: readonly string[] }>;
 
 export type MailLinkName = keyof typeof mailLinkDefinitions;
