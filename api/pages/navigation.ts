@@ -16,6 +16,9 @@ export interface NavEntry {
 export const navigation: readonly NavEntry[] = [
   { href: '/', label: 'page.navHome' },
   { href: '/offre-de-formation', label: 'page.navProgrammes' },
+  { href: '/carriere', label: 'pageCareer.nav', for: ['graduate', 'student', 'recruiter'] },
+  { href: '/formation-continue', label: 'pageTraining.nav' },
+  { href: '/formation-continue/mes-candidatures', label: 'pageTraining.navMine', for: ['candidate', 'student', 'staff_ent'] },
   { href: '/assistance', label: 'page.navAssistance' },
 ];
 
