@@ -69,9 +69,13 @@ export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
           preRegistrationId: existing?.id,
         });
       }
-      // Step 1 starts from what the account already knows.
+      return { ...draftView(draft), prefill: await this.prefill(applicant) };
+    },
+
+    /** Step 1 starts from what the account already knows. */
+    async prefill(applicant: Applicant): Promise<{ lastName?: string; firstName?: string }> {
       const account = await findApplicantAccount(db, applicant);
-      return { ...draftView(draft), prefill: { lastName: account?.lastName, firstName: account?.firstName } };
+      return account ? { lastName: account.lastName, firstName: account.firstName } : {};
     },
 
     async saveStep(applicant: Applicant, id: string, step: StepNumber, body: unknown) {

@@ -20,6 +20,7 @@ import {
   sessionView,
   stepParams,
 } from './schemas.js';
+import { trainingPageRoutes } from './trainingPageRoutes.js';
 import { createPreRegistrationLifecycleUseCases } from './useCases.js';
 
 const tags = { catalog: ['Formation continue : catalogue'], drafts: ['Formation continue : pré-inscription'] };
@@ -255,5 +256,6 @@ export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(trainingRoutes(deps), { prefix: '/api' });
+    await app.register(trainingPageRoutes(deps));
   };
 }

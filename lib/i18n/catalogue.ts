@@ -7,7 +7,9 @@ import { httpMessages } from './messages/http.js';
 import { jobOfferMessages } from './messages/jobOffer.js';
 import { linkMessages } from './messages/link.js';
 import { pageMessages } from './messages/page.js';
+import { pageCareerMessages } from './messages/pageCareer.js';
 import { pagePortalMessages } from './messages/pagePortal.js';
+import { pageTrainingMessages } from './messages/pageTraining.js';
 import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
@@ -29,7 +31,9 @@ export const catalogue = {
   jobOffer: jobOfferMessages,
   link: linkMessages,
   page: pageMessages,
+  pageCareer: pageCareerMessages,
   pagePortal: pagePortalMessages,
+  pageTraining: pageTrainingMessages,
   recruiterRegistration: recruiterRegistrationMessages,
   session: sessionMessages,
   staff: staffMessages,
