@@ -98,7 +98,10 @@ export const pageCareerMessages = {
   contractHint: text('CDI, CDD, convention de stage…', 'Permanent, fixed-term, internship agreement…'),
   startsOnLabel: text('Date de début', 'Start date'),
   descriptionLabel: text('Description', 'Description'),
-  descriptionHint: text('30 caractères au moins : missions, profil recherché, rémunération.', 'At least 30 characters: duties, profile, pay.'),
+  descriptionHint: text(
+    '30 caractères au moins : missions, profil recherché, rémunération.',
+    'At least 30 characters: duties, profile, pay.',
+  ),
   contactEmailLabel: text('Adresse mail de contact', 'Contact e-mail address'),
   contactEmailHint: text(
     'Les candidatures et CV des personnes intéressées y sont envoyés au fil de l’eau.',

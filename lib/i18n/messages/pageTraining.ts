@@ -77,7 +77,10 @@ export const pageTrainingMessages = {
   ),
   noResults: text('Aucune action ne correspond à cette recherche.', 'No action matches this search.'),
   openSessions: text<{ count: number }>(
-    (p) => (p.count ? `${p.count} session${p.count > 1 ? 's' : ''} ouverte${p.count > 1 ? 's' : ''} aux pré-inscriptions` : 'Aucune session ouverte'),
+    (p) =>
+      p.count
+        ? `${p.count} session${p.count > 1 ? 's' : ''} ouverte${p.count > 1 ? 's' : ''} aux pré-inscriptions`
+        : 'Aucune session ouverte',
     (p) => (p.count ? `${p.count} session${p.count > 1 ? 's' : ''} open for pre-registration` : 'No open session'),
   ),
 
