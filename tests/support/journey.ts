@@ -152,9 +152,17 @@ export class Journey {
       scrollWidth: document.documentElement.scrollWidth,
       h1: document.querySelectorAll('h1').length,
       lang: document.documentElement.getAttribute('lang'),
+      // The outermost elements sticking out on the right, named so that the failure says what to fix.
+      overflowing: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)
+        .slice(0, 3)
+        .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`),
     }));
     if (layout.scrollWidth > this.width)
-      this.problems.push(`${url}: ${layout.scrollWidth} px wide at ${this.width} px (horizontal scrolling)`);
+      this.problems.push(
+        `${url}: ${layout.scrollWidth} px wide at ${this.width} px (horizontal scrolling: ${layout.overflowing.join(', ') || 'no element found'})`,
+      );
     if (layout.h1 !== 1) this.problems.push(`${url}: ${layout.h1} h1 elements`);
     if (!layout.lang) this.problems.push(`${url}: no lang attribute`);
     return visit;
