@@ -8,6 +8,7 @@ import {
   setOfferStatus,
 } from '../db/jobOffers.js';
 import { ErrorKind } from '../lib/errors.js';
+import { mailLink } from '../mail/links.js';
 import { offerApplicationConfirmed, offerApplicationForwarded } from '../mail/templates/jobOffer/offerApplication.js';
 import { type OfferNotice, offerNotice } from '../mail/templates/jobOffer/offerNotice.js';
 import { type OfferStatus, offerKindLabels } from '../workflows/jobOffer/contract.js';
@@ -57,13 +58,18 @@ export function createActivities(deps: ActivityDeps) {
     async mailOfferAuthor(input: { offerId: string; notice: OfferNotice; step: string; reason?: string }) {
       const author = await authorContact(db, input.offerId);
       if (!author) throw missing('offer', input.offerId);
-      const rendered = offerNotice(input.notice, {
-        authorName: author.name,
-        title: author.title,
-        company: author.company,
-        reason: input.reason,
-        ...(author.expiresAt ? { expiresOn: frenchDate(author.expiresAt) } : {}),
-      });
+      const rendered = offerNotice(
+        input.notice,
+        {
+          authorName: author.name,
+          title: author.title,
+          company: author.company,
+          reason: input.reason,
+          ...(author.expiresAt ? { expiresOn: frenchDate(author.expiresAt) } : {}),
+          link: mailLink(deps.config, 'MY_OFFER', { offerId: input.offerId }),
+        },
+        author.locale,
+      );
       return deliverOnce(deps, { key: stepKey(input.step), template: `offer.${input.notice}`, to: author.email, rendered });
     },
 
@@ -71,8 +77,10 @@ export function createActivities(deps: ActivityDeps) {
     async forwardApplication(input: { applicationId: string }) {
       const a = await applicationForForward(db, input.applicationId);
       if (!a) throw missing('application', input.applicationId);
+      // « Répondre » in the recruiter's mail program answers the applicant, not the platform.
       const rendered = Object.assign(offerApplicationForwarded(a), {
         attachments: [{ filename: a.cvFilename, content: a.cv, contentType: 'application/pdf' }],
+        replyTo: a.applicantEmail,
       });
       const sent = await deliverOnce(deps, {
         key: stepKey('forward'),

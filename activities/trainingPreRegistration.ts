@@ -1,8 +1,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { applicantNoticeContext, type PreRegistrationStatus, setStatus } from '../db/preRegistrations.js';
+import { type ApplicantNoticeContext, applicantNoticeContext, type PreRegistrationStatus, setStatus } from '../db/preRegistrations.js';
 import { claimSeat, placeOnWaitList, reserveFreedSeats, waitListRank } from '../db/trainingSeats.js';
 import { ErrorKind } from '../lib/errors.js';
-import { type TrainingNotice, trainingNotice } from '../mail/templates/trainingPreRegistration/trainingNotice.js';
+import { sessionCalendar } from '../mail/ics.js';
+import { mailLink } from '../mail/links.js';
+import { carriesCalendar, type TrainingNotice, trainingNotice } from '../mail/templates/trainingPreRegistration/trainingNotice.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import type { PhaseProjections } from './kit/lifecycle.js';
 import { deliverOnce } from './kit/mailing.js';
@@ -29,15 +31,44 @@ export function createActivities(deps: ActivityDeps) {
       return reserveFreedSeats(db, input.sessionId);
     },
 
-    /** One mail to the applicant per lifecycle step, in their language. */
+    /**
+     * One mail to the applicant per lifecycle step, in their language, with a link to the request in
+     * « mes candidatures ». An acceptance also gives the practical details and the session as an
+     * iCalendar file.
+     */
     async mailTrainingApplicant(input: { preRegistrationId: string; notice: TrainingNotice; step: string; reason?: string }) {
       const context = await applicantNoticeContext(db, input.preRegistrationId);
-      if (!context) throw ApplicationFailure.nonRetryable(`pre-registration ${input.preRegistrationId} not found`, ErrorKind.NotFound);
+      if (!context?.email)
+        throw ApplicationFailure.nonRetryable(`pre-registration ${input.preRegistrationId} not found, or no address`, ErrorKind.NotFound);
       const rank = input.notice === 'waitlisted' ? await waitListRank(db, input.preRegistrationId) : undefined;
-      const rendered = trainingNotice(input.notice, { ...context, reason: input.reason, rank }, context.locale);
-      return deliverOnce(deps, { key: stepKey(input.step), template: `training.${input.notice}`, to: context.email, rendered });
+      const link = mailLink(deps.config, 'MY_TRAINING_REQUEST', { requestId: input.preRegistrationId });
+      const rendered = trainingNotice(input.notice, { ...context, reason: input.reason, rank, link }, context.locale);
+      const mail = carriesCalendar(input.notice)
+        ? Object.assign(rendered, { attachments: [calendarAttachment(deps, input.preRegistrationId, context, link)] })
+        : rendered;
+      return deliverOnce(deps, { key: stepKey(input.step), template: `training.${input.notice}`, to: context.email, rendered: mail });
     },
   };
+}
+
+/** The session as an event of the applicant's calendar: one UID per request, so a later file updates it. */
+function calendarAttachment(deps: ActivityDeps, preRegistrationId: string, c: ApplicantNoticeContext, link: string) {
+  const host = new URL(deps.config.http.publicBaseUrl).hostname;
+  const french = c.locale === 'fr';
+  const ics = sessionCalendar({
+    uid: `training-${preRegistrationId}@${host}`,
+    stampedAt: Date.now(),
+    producer: deps.config.portal.institutionName,
+    summary: `${french ? 'Formation' : 'Training'} : ${c.actionTitle}`,
+    firstDay: c.firstDay,
+    lastDay: c.lastDay,
+    dayStartsAt: c.dayStartsAt,
+    dayEndsAt: c.dayEndsAt,
+    location: c.place,
+    description: [c.actionTitle, c.practicalInfo, link].filter(Boolean).join('\n'),
+    url: link,
+  });
+  return { filename: 'session.ics', content: Buffer.from(ics, 'utf8'), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
 }
 
 export type TrainingPreRegistrationActivities = ReturnType<typeof createActivities>;

@@ -10,13 +10,15 @@ import {
   render,
   t,
 } from '../lib/i18n/index.js';
+import { pageLanguage } from './pages/language.js';
 
 /**
  * The language a request is answered in. The JSON API (`/api/…`) follows `Accept-Language`
- * (French unless English is preferred); the pages stay French, as the whole of their text is.
+ * (French unless English is preferred); the pages follow the language chosen with their switch
+ * (French by default, api/pages/language.ts).
  */
 export function languageOf(request: Pick<FastifyRequest, 'url' | 'headers'>): Lang {
-  return request.url.startsWith('/api/') ? negotiateLanguage(request.headers['accept-language']) : defaultLanguage;
+  return request.url.startsWith('/api/') ? negotiateLanguage(request.headers['accept-language']) : pageLanguage(request.headers.cookie);
 }
 
 /**

@@ -159,15 +159,22 @@ export async function findPublishedOffer(db: DbOrTx, id: string): Promise<OfferR
 export async function authorContact(
   db: DbOrTx,
   offerId: string,
-): Promise<{ email: string; name: string; title: string; company: string; expiresAt: Date | null } | undefined> {
+): Promise<{ email: string; name: string; title: string; company: string; expiresAt: Date | null; locale: 'fr' | 'en' } | undefined> {
   const offer = await db('job_offers')
     .where({ id: offerId })
     .first('author_kind', 'author_id', 'author_name', 'title', 'company', 'expires_at');
   if (!offer) return undefined;
   const table = offer.author_kind === 'graduate' ? 'graduate_accounts' : 'recruiter_accounts';
-  const account = await db(table).where({ id: offer.author_id }).first('email');
+  const account = await db(table).where({ id: offer.author_id }).first('email', 'locale');
   return (
-    account && { email: account.email, name: offer.author_name, title: offer.title, company: offer.company, expiresAt: offer.expires_at }
+    account && {
+      email: account.email,
+      name: offer.author_name,
+      title: offer.title,
+      company: offer.company,
+      expiresAt: offer.expires_at,
+      locale: account.locale,
+    }
   );
 }
 
@@ -263,4 +270,14 @@ export async function applicationCounts(db: DbOrTx, offerIds: string[]): Promise
     .select('offer_id')
     .count<{ offer_id: string; n: string }[]>('* as n');
   return new Map(rows.map((r) => [r.offer_id, Number(r.n)]));
+}
+
+/** One application's CV, when it answers this offer. */
+export async function findApplicationCv(
+  db: DbOrTx,
+  offerId: string,
+  applicationId: string,
+): Promise<{ filename: string; bytes: Buffer } | undefined> {
+  const row = await db('job_offer_applications').where({ id: applicationId, offer_id: offerId }).first('cv_filename', 'cv');
+  return row && { filename: row.cv_filename, bytes: row.cv };
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from './connection.js';
+import type { Applicant } from './trainingApplicants.js';
 
 export type PreRegistrationStatus =
   | 'draft'
@@ -19,6 +20,7 @@ export type StepNumber = keyof typeof stepColumns;
 export interface PreRegistration {
   id: string;
   session_id: string;
+  applicant_kind: Applicant['kind'];
   applicant_id: string;
   status: PreRegistrationStatus;
   identity: Record<string, unknown> | null;
@@ -34,10 +36,10 @@ export interface PreRegistration {
 const table = 'pre_registrations';
 
 /** A new draft, or undefined when the person already has an active one for this session. */
-export async function insertDraft(db: DbOrTx, sessionId: string, applicantId: string): Promise<PreRegistration | undefined> {
+export async function insertDraft(db: DbOrTx, sessionId: string, applicant: Applicant): Promise<PreRegistration | undefined> {
   const rows = await db(table)
-    .insert({ session_id: sessionId, applicant_id: applicantId })
-    .onConflict(db.raw(`(session_id, applicant_id) WHERE status NOT IN ('withdrawn', 'refused', 'cancelled')`))
+    .insert({ session_id: sessionId, applicant_kind: applicant.kind, applicant_id: applicant.id })
+    .onConflict(db.raw(`(session_id, applicant_kind, applicant_id) WHERE status NOT IN ('withdrawn', 'refused', 'cancelled')`))
     .ignore()
     .returning('*');
   return rows[0];
@@ -47,9 +49,9 @@ export async function findPreRegistration(db: DbOrTx, id: string): Promise<PreRe
   return db(table).where({ id }).first();
 }
 
-export async function findActivePreRegistration(db: DbOrTx, sessionId: string, applicantId: string): Promise<PreRegistration | undefined> {
+export async function findActivePreRegistration(db: DbOrTx, sessionId: string, applicant: Applicant): Promise<PreRegistration | undefined> {
   return db(table)
-    .where({ session_id: sessionId, applicant_id: applicantId })
+    .where({ session_id: sessionId, applicant_kind: applicant.kind, applicant_id: applicant.id })
     .whereNotIn('status', ['withdrawn', 'refused', 'cancelled'])
     .first();
 }
@@ -81,7 +83,8 @@ export async function setStatus(
     .update({ status, ...extra, updated_at: db.fn.now() });
 }
 
-export async function listForApplicant(db: DbOrTx, applicantId: string) {
+/** « mes candidatures »: the person's requests, newest first. */
+export async function listForApplicant(db: DbOrTx, applicant: Applicant) {
   return db(`${table} as p`)
     .join('training_sessions as s', 's.id', 'p.session_id')
     .join('training_actions as a', 'a.id', 's.action_id')
@@ -93,23 +96,25 @@ export async function listForApplicant(db: DbOrTx, applicantId: string) {
       's.id as sessionId',
       db.raw(`to_char(s.starts_on, 'YYYY-MM-DD') as "startsOn"`),
       's.place',
+      'a.id as actionId',
       'a.title as actionTitle',
     )
-    .where('p.applicant_id', applicantId)
+    .where({ 'p.applicant_kind': applicant.kind, 'p.applicant_id': applicant.id })
     .orderBy('p.created_at', 'desc');
 }
 
 export async function listForSession(db: DbOrTx, sessionId: string, status?: PreRegistrationStatus) {
   return db(`${table} as p`)
-    .join('candidate_accounts as c', 'c.id', 'p.applicant_id')
+    .leftJoin('candidate_accounts as c', 'c.id', 'p.candidate_id')
+    .leftJoin('ent_accounts as e', 'e.id', 'p.ent_account_id')
     .select(
       'p.id',
       'p.status',
       'p.submitted_at as submittedAt',
       'p.waitlisted_at as waitlistedAt',
-      'c.last_name as lastName',
-      'c.first_name as firstName',
-      'c.email',
+      db.raw('coalesce(c.last_name, e.last_name) as "lastName"'),
+      db.raw('coalesce(c.first_name, e.first_name) as "firstName"'),
+      db.raw(`coalesce(c.email::text, e.email::text, '') as "email"`),
     )
     .where('p.session_id', sessionId)
     .modify((q) => {
@@ -118,22 +123,45 @@ export async function listForSession(db: DbOrTx, sessionId: string, status?: Pre
     .orderByRaw('p.waitlisted_at NULLS LAST, p.submitted_at');
 }
 
-/** What a mail to the applicant says: their address and language, the action and its session. */
-export async function applicantNoticeContext(
-  db: DbOrTx,
-  id: string,
-): Promise<{ email: string; firstName: string; locale: 'fr' | 'en'; actionTitle: string; startsOn: string; place: string } | undefined> {
+export interface ApplicantNoticeContext {
+  email: string | null;
+  firstName: string;
+  locale: 'fr' | 'en';
+  actionTitle: string;
+  /** DD/MM/YYYY, as the mails say it. */
+  startsOn: string;
+  endsOn: string;
+  place: string;
+  /** The practical details of an accepted request's mail and its calendar file. */
+  sessionId: string;
+  firstDay: string;
+  lastDay: string;
+  dayStartsAt: string;
+  dayEndsAt: string;
+  practicalInfo: string;
+}
+
+/** What a mail to the applicant says: their address and language (either kind of account), the action and its session. */
+export async function applicantNoticeContext(db: DbOrTx, id: string): Promise<ApplicantNoticeContext | undefined> {
   return db(`${table} as p`)
-    .join('candidate_accounts as c', 'c.id', 'p.applicant_id')
+    .leftJoin('candidate_accounts as c', 'c.id', 'p.candidate_id')
+    .leftJoin('ent_accounts as e', 'e.id', 'p.ent_account_id')
     .join('training_sessions as s', 's.id', 'p.session_id')
     .join('training_actions as a', 'a.id', 's.action_id')
     .where('p.id', id)
     .first(
-      'c.email',
-      'c.first_name as firstName',
-      'c.locale',
+      db.raw('coalesce(c.email::text, e.email::text) as email'),
+      db.raw('coalesce(c.first_name, e.first_name) as "firstName"'),
+      db.raw(`coalesce(c.locale, e.locale, 'fr') as locale`),
       'a.title as actionTitle',
       db.raw(`to_char(s.starts_on, 'DD/MM/YYYY') as "startsOn"`),
+      db.raw(`to_char(s.ends_on, 'DD/MM/YYYY') as "endsOn"`),
       's.place',
+      's.id as sessionId',
+      db.raw(`to_char(s.starts_on, 'YYYY-MM-DD') as "firstDay"`),
+      db.raw(`to_char(s.ends_on, 'YYYY-MM-DD') as "lastDay"`),
+      db.raw(`to_char(s.day_starts_at, 'HH24:MI') as "dayStartsAt"`),
+      db.raw(`to_char(s.day_ends_at, 'HH24:MI') as "dayEndsAt"`),
+      's.practical_info as practicalInfo',
     );
 }

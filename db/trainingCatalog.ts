@@ -6,6 +6,10 @@ export interface TrainingSessionView {
   startsOn: string;
   endsOn: string;
   place: string;
+  /** HH:MM, Paris time. */
+  dayStartsAt: string;
+  dayEndsAt: string;
+  practicalInfo: string;
   capacity: number;
   state: 'open' | 'closed' | 'cancelled';
   seatsTaken: number;
@@ -38,6 +42,9 @@ function sessionsQuery(db: DbOrTx) {
       db.raw(`to_char(s.starts_on, 'YYYY-MM-DD') as "startsOn"`),
       db.raw(`to_char(s.ends_on, 'YYYY-MM-DD') as "endsOn"`),
       's.place',
+      db.raw(`to_char(s.day_starts_at, 'HH24:MI') as "dayStartsAt"`),
+      db.raw(`to_char(s.day_ends_at, 'HH24:MI') as "dayEndsAt"`),
+      's.practical_info as practicalInfo',
       's.capacity',
       's.state',
       db.raw(`(SELECT count(*) FROM pre_registrations p WHERE p.session_id = s.id AND p.status = 'accepted')::int as "seatsTaken"`),
@@ -137,7 +144,16 @@ export async function updateAction(db: DbOrTx, id: string, patch: Partial<Omit<T
 
 export async function insertSession(
   db: DbOrTx,
-  session: { actionId: string; startsOn: string; endsOn: string; place: string; capacity: number },
+  session: {
+    actionId: string;
+    startsOn: string;
+    endsOn: string;
+    place: string;
+    capacity: number;
+    dayStartsAt?: string | undefined;
+    dayEndsAt?: string | undefined;
+    practicalInfo?: string | undefined;
+  },
 ): Promise<string> {
   const [row] = await db('training_sessions')
     .insert({
@@ -146,6 +162,9 @@ export async function insertSession(
       ends_on: session.endsOn,
       place: session.place,
       capacity: session.capacity,
+      ...(session.dayStartsAt ? { day_starts_at: session.dayStartsAt } : {}),
+      ...(session.dayEndsAt ? { day_ends_at: session.dayEndsAt } : {}),
+      ...(session.practicalInfo !== undefined ? { practical_info: session.practicalInfo } : {}),
     })
     .returning('id');
   return row.id;
@@ -154,7 +173,16 @@ export async function insertSession(
 export async function updateSession(
   db: DbOrTx,
   id: string,
-  patch: { startsOn?: string; endsOn?: string; place?: string; capacity?: number; state?: 'open' | 'closed' | 'cancelled' },
+  patch: {
+    startsOn?: string | undefined;
+    endsOn?: string | undefined;
+    place?: string | undefined;
+    capacity?: number | undefined;
+    state?: 'open' | 'closed' | 'cancelled' | undefined;
+    dayStartsAt?: string | undefined;
+    dayEndsAt?: string | undefined;
+    practicalInfo?: string | undefined;
+  },
 ): Promise<boolean> {
   const columns = Object.fromEntries(
     Object.entries({
@@ -163,6 +191,9 @@ export async function updateSession(
       place: patch.place,
       capacity: patch.capacity,
       state: patch.state,
+      day_starts_at: patch.dayStartsAt,
+      day_ends_at: patch.dayEndsAt,
+      practical_info: patch.practicalInfo,
     }).filter(([, v]) => v !== undefined),
   );
   return (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailLinkTemplates } from '../mail/links.js';
 import { parseDuration } from './duration.js';
 
 /**
@@ -159,6 +160,26 @@ const environmentSchema = z
     ENT_LOGIN_WINDOW: duration('PT10M'),
     /** Staff accept this version of the charter; a new value asks everyone again. */
     CHARTER_VERSION: z.string().min(1).default('1'),
+    // The reference portal's look (api/pages/): an institution re-skins it without touching code.
+    INSTITUTION_NAME: z.string().trim().min(1).max(120).default('Université Exemple'),
+    /** A path on this site (`/logo.svg` served by the proxy) or an https URL (then allow it in the CSP's img-src). */
+    INSTITUTION_LOGO_URL: z
+      .string()
+      .refine((v) => v.startsWith('/') || /^https:\/\//.test(v), 'expected a path starting with / or an https:// URL')
+      .optional(),
+    INSTITUTION_URL: z.url().optional(),
+    /** Buttons, links and the header's rule; white text sits on it, so it must contrast with white (4.5:1). */
+    THEME_PRIMARY_COLOR: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
+      .default('#1d4f91')
+      .refine((v) => contrastWithWhite(v) >= 4.5, {
+        error: (issue) =>
+          `contrast with white is ${contrastWithWhite(String(issue.input)).toFixed(2)}:1, WCAG AA needs 4.5:1: choose a darker colour`,
+      }),
+    /** « Assistance » (seed 001): the referent's address and the documentation. */
+    ASSISTANCE_EMAIL: z.email().default('assistance@universite.example'),
+    ASSISTANCE_DOCUMENTATION_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // Operations (issue 15): secret rotation, metrics endpoints, traces.
     /** Former APP_SECRET value(s), comma-separated: still accepted to verify, never used to sign. */
@@ -197,7 +218,7 @@ const environmentSchema = z
 
 export type Config = ReturnType<typeof toConfig>;
 
-function toConfig(env: z.infer<typeof environmentSchema>) {
+function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<typeof mailLinkTemplates>) {
   return {
     env: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT, publicBaseUrl: env.PUBLIC_BASE_URL },
@@ -271,6 +292,16 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     },
     ent: entConfig(env),
     charterVersion: env.CHARTER_VERSION,
+    portal: {
+      institutionName: env.INSTITUTION_NAME,
+      logoUrl: env.INSTITUTION_LOGO_URL,
+      institutionUrl: env.INSTITUTION_URL,
+      primaryColor: env.THEME_PRIMARY_COLOR.toLowerCase(),
+      assistanceEmail: env.ASSISTANCE_EMAIL,
+      documentationUrl: env.ASSISTANCE_DOCUMENTATION_URL,
+    },
+    /** URL templates of the links mails carry (mail/links.ts), `MAIL_LINK_<NAME>` or the reference portal's pages. */
+    mailLinks: mailLinks.templates,
     logLevel: env.LOG_LEVEL,
     /** Verification only (links and pages from before a rotation): see `acceptedSecrets`. */
     previousSecrets: env.APP_SECRET_PREVIOUS,
@@ -281,6 +312,16 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     },
     telemetry: { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
   };
+}
+
+/** WCAG 2.1 contrast ratio of `#rrggbb` against white (1 to 21). */
+export function contrastWithWhite(hex: string): number {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05);
 }
 
 const list = (value: string) =>
@@ -319,15 +360,17 @@ export class ConfigError extends Error {}
 /** Parses the environment; throws a ConfigError whose message names every bad variable. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = environmentSchema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const value = env[name];
-      return `  ${name}: ${value === undefined ? 'missing' : issue.message}`;
-    });
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return toConfig(result.data);
+  const lines = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const value = env[name];
+        return `  ${name}: ${value === undefined ? 'missing' : issue.message}`;
+      });
+  const mailLinks = mailLinkTemplates(env, result.success ? result.data.PUBLIC_BASE_URL : 'https://example.org');
+  lines.push(...mailLinks.problems);
+  if (!result.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  return toConfig(result.data, mailLinks);
 }
 
 /** For entry points: parse or exit(1) with the message, no stack trace. */

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   /** Deterministic per idempotency key, so a receiver can drop the rare duplicate of a retry. */
   messageId: string;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** Where an answer goes when it is not the platform (a forwarded application: the applicant). */
+  replyTo?: string;
 }
 
 export interface Mailer {
@@ -76,6 +78,7 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
           html: mail.html,
           messageId: mail.messageId,
           attachments: mail.attachments,
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         }),
       );
     },

@@ -33,6 +33,9 @@ export function createDecisionSender({ db, temporal }: ApiDeps) {
     if (input.outcome === 'refuse' && !input.reason?.trim()) {
       throw new AppError(ErrorKind.Validation, msg('approval.reasonRequired'), { reason: msg('approval.reasonRequiredField') });
     }
+    if (input.outcome === 'request_changes' && !input.comment?.trim()) {
+      throw new AppError(ErrorKind.Validation, msg('approval.commentRequired'), { comment: msg('approval.commentRequiredField') });
+    }
     try {
       return await temporal.workflow.getHandle(workflowId).executeUpdate(decideUpdate, { args: [input] });
     } catch (error) {

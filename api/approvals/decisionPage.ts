@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n/index.js';
 import type { DecisionResult, Outcome } from '../../workflows/kit/approval/contract.js';
 import { frenchDateTime } from '../../workflows/kit/approval/contract.js';
-import { escapeHtml, page, paragraph } from '../pages/layout.js';
+import { escapeHtml, page, paragraph } from '../pages/legacyLayout.js';
 import type { DecisionLinkView } from './links.js';
 
 // Beside the shared frame: text areas, the request's details, one full-width button per outcome.
@@ -33,6 +33,9 @@ export function decisionFormPage(
   const fieldError = (name: string) =>
     p.fields?.[name] ? `<span class="error" id="${name}-error">${escapeHtml(p.fields[name]!)}</span>` : '';
   const reasonLabel = outcomes.includes('refuse') ? 'Motif (obligatoire en cas de refus)' : 'Motif';
+  const commentLabel = outcomes.includes('request_changes')
+    ? 'Commentaire (obligatoire pour demander des modifications : ce qu’il faut changer)'
+    : 'Commentaire (facultatif)';
   return page(
     'Décision attendue',
     `${style}${p.error ? paragraph(p.error, 'error') : ''}
@@ -44,8 +47,8 @@ ${paragraph(`À décider avant ${frenchDateTime(view.request.deadline_at.getTime
 <input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">
 <label for="reason">${reasonLabel}</label>
 <textarea id="reason" name="reason" maxlength="2000" aria-describedby="reason-error"></textarea>${fieldError('reason')}
-<label for="comment">Commentaire (facultatif)</label>
-<textarea id="comment" name="comment" maxlength="2000"></textarea>
+<label for="comment">${commentLabel}</label>
+<textarea id="comment" name="comment" maxlength="2000"${p.fields?.comment ? ' aria-describedby="comment-error"' : ''}></textarea>${fieldError('comment')}
 <div class="outcomes" role="group" aria-label="Votre décision">
 ${outcomes.map((o) => `<button type="submit" name="outcome" value="${o}">${escapeHtml(t('approval.outcome', 'fr', { outcome: o }))}</button>`).join('\n')}
 </div>

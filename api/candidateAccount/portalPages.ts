@@ -1,4 +1,4 @@
-import { escapeHtml, page, paragraph } from '../pages/layout.js';
+import { escapeHtml, page, paragraph } from '../pages/legacyLayout.js';
 
 /** The small French portal of the embedded default: enough for a person to try every step. */
 export interface FormField {
@@ -45,20 +45,6 @@ const nav = `<nav aria-label="Portail"><p class="muted">
 <a href="/">Accueil</a> · <a href="/compte/creation">Créer un compte</a> · <a href="/connexion">Connexion</a> ·
 <a href="/identifiants-oublies">J’ai oublié mes identifiants</a> · <a href="/compte/renvoyer-lien">Renvoyer le lien</a> · <a href="/docs">API</a>
 </p></nav>`;
-
-export function homePage(): string {
-  return page(
-    'Plateforme universitaire — candidats',
-    `${paragraph('Les étudiants de l’université se connectent avec leur compte ENT. Les candidats extérieurs créent un compte eCandidat, le valident par courriel, puis se connectent avec leur numéro de dossier ou leur adresse mail.')}
-<ul>
-<li><a href="/compte/creation">Créer un compte</a></li>
-<li><a href="/connexion">Connexion</a></li>
-<li><a href="/identifiants-oublies">J’ai oublié mes identifiants</a></li>
-<li><a href="/compte/renvoyer-lien">Renvoyer le lien de validation</a></li>
-<li><a href="/docs">Documentation de l’API (OpenAPI)</a></li>
-</ul>`,
-  );
-}
 
 export function messagePage(title: string, text: string, kind: 'ok' | 'error' = 'ok', extra = ''): string {
   return page(title, `${paragraph(text, kind)}${extra}${nav}`);

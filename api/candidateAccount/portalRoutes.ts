@@ -9,11 +9,12 @@ import { safeEqual } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { say } from '../language.js';
-import { escapeHtml } from '../pages/layout.js';
+import { formToken } from '../pages/csrf.js';
+import { escapeHtml } from '../pages/legacyLayout.js';
 import { createCandidateBody, emailOnlyBody, fieldMessages, loginBody } from '../schemas.js';
-import { SESSION_COOKIE, sessionTokenOf, setSessionCookie } from '../sessions/auth.js';
+import { sessionTokenOf, setSessionCookie } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
-import { type FormField, formPage, homePage, logoutForm, messagePage } from './portalPages.js';
+import { type FormField, formPage, logoutForm, messagePage } from './portalPages.js';
 import { createCandidateAccountUseCases } from './useCases.js';
 
 const CSRF_COOKIE = 'csrf';
@@ -94,8 +95,6 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').send(homePage()));
-
     form(app, {
       path: '/compte/creation',
       title: 'Création de compte',
@@ -176,21 +175,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         ['Adresse mail', account.email],
       ];
       const details = `<dl>${rows.map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
-      return messagePage('Mon compte', 'Compte validé.', 'ok', details + logoutForm(csrfFor(request, reply)));
-    });
-
-    app.post('/deconnexion', { schema: { hide: true, body: formBody } }, async (request, reply) => {
-      reply.type('text/html; charset=utf-8');
-      try {
-        checkForm(request);
-      } catch (error) {
-        return reply.status(403).send(messagePage('Déconnexion', (error as Error).message, 'error'));
-      }
-      const token = sessionTokenOf(request);
-      const session = token ? await sessions.authenticate(token) : undefined;
-      if (session) await sessions.logout(session.id);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return messagePage('Déconnexion', 'Vous êtes déconnecté.');
+      return messagePage('Mon compte', 'Compte validé.', 'ok', details + logoutForm(formToken(request, reply, deps.config.secret, secure)));
     });
   };
 }

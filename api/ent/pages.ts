@@ -1,6 +1,6 @@
 import type { EntAccount } from '../../db/entAccounts.js';
 import { t } from '../../lib/i18n/index.js';
-import { escapeHtml, page, paragraph } from '../pages/layout.js';
+import { escapeHtml, page, paragraph } from '../pages/legacyLayout.js';
 
 const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 const profileLabel = { student: 'Étudiant', staff: 'Personnel' } as const;

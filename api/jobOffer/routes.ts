@@ -6,6 +6,7 @@ import { errorResponse, idParams } from '../schemas.js';
 import { requireSession } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createOfferBrowsingUseCases } from './browsing.js';
+import { careerPageRoutes } from './careerRoutes.js';
 import {
   applicationCreated,
   myOfferDetail,
@@ -148,5 +149,6 @@ export function offerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(offerRoutes(deps), { prefix: '/api' });
+    await app.register(careerPageRoutes(deps));
   };
 }

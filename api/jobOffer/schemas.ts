@@ -85,7 +85,8 @@ export const offerSearchPage = z.object({
 });
 
 /** Optional: a body-less POST (null body) closes the offer without a reason. */
-export const withdrawalBody = z.object({ reason: z.string().trim().max(500, fieldText('jobOffer.reasonTooLong')).optional() }).nullish();
+export const withdrawalFields = z.object({ reason: z.string().trim().max(500, fieldText('jobOffer.reasonTooLong')).optional() });
+export const withdrawalBody = withdrawalFields.nullish();
 
 export const applicationCreated = z.object({ id: z.uuid(), offerId: z.uuid(), message: z.string() });
 

@@ -38,6 +38,14 @@ export async function readApplicationForm(request: FastifyRequest, maxBytes: num
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new CvTooLarge(maxBytes);
     throw error;
   }
+  return applicationForm(message, cv);
+}
+
+/**
+ * The rules of an application, whoever read the form (the API above, or the « Postuler » page):
+ * a message, and a CV that is a PDF by its content.
+ */
+export function applicationForm(message: string | undefined, cv: { filename: string; bytes: Buffer } | undefined): ApplicationForm {
   const fields: Record<string, FieldText> = {};
   const text = message?.trim() ?? '';
   if (!text) fields.message = msg('jobOffer.messageRequired');

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/connection.js';
 import { findGraduateById } from '../../db/graduateAccounts.js';
 import {
   applicationCounts,
+  findApplicationCv,
   findOffer,
   insertOffer,
   listApplications,
@@ -26,6 +27,11 @@ import { startLifecycle } from '../lifecycles.js';
 type OfferInput = Omit<OfferContent, 'publicationDuration'> & { publicationDuration?: string | undefined };
 
 const finalStatuses: OfferStatus[] = ['refused', 'expired', 'withdrawn'];
+
+/** « Modifier » is offered while the offer is « à modifier » or « publiée » (the lifecycle accepts a new version then). */
+export const canEditOffer = (status: OfferStatus) => status === 'changes_requested' || status === 'published';
+/** « Retirer » is offered until the offer is closed. */
+export const canWithdrawOffer = (status: OfferStatus) => !finalStatuses.includes(status);
 
 export const myOfferView = (o: OfferRow) => ({
   ...o,
@@ -137,7 +143,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
       const offer = content(input);
       await db.transaction(async (tx) => {
         const current = await ownOffer(session, id, { forUpdate: true, tx });
-        if (current.status !== 'changes_requested' && current.status !== 'published') {
+        if (!canEditOffer(current.status)) {
           throw new AppError(ErrorKind.Conflict, msg('jobOffer.notEditable', { status: current.status }));
         }
         const revision = await reviseOffer(tx, id, offer);
@@ -149,7 +155,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
     /** Withdrawal before moderation, or early close of a published offer. */
     async withdraw(session: Session, id: string, reason?: string) {
       const offer = await ownOffer(session, id);
-      if (finalStatuses.includes(offer.status))
+      if (!canWithdrawOffer(offer.status))
         throw new AppError(ErrorKind.AlreadyDone, msg('jobOffer.alreadyClosed', { status: offer.status }));
       await temporal.workflow
         .getHandle(jobOfferWorkflowId(id))
@@ -160,6 +166,14 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
     async applications(session: Session, id: string) {
       await ownOffer(session, id);
       return listApplications(db, id);
+    },
+
+    /** The CV of an application to one of the author's own offers (404 for anyone else). */
+    async applicationCv(session: Session, offerId: string, applicationId: string) {
+      await ownOffer(session, offerId);
+      const cv = await findApplicationCv(db, offerId, applicationId);
+      if (!cv) throw new AppError(ErrorKind.NotFound, msg('jobOffer.notFound'));
+      return cv;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { LinkPurpose } from '../../db/tokens.js';
-import { escapeHtml, page, paragraph } from '../pages/layout.js';
+import { escapeHtml, page, paragraph } from '../pages/legacyLayout.js';
 
 const titles: Record<LinkPurpose, { title: string; intro: string; button: string }> = {
   account_validation: {

@@ -1,39 +1,96 @@
-import { escapeHtml } from '../../mail/layout.js';
+import type { Config } from '../../lib/config.js';
+import { type Lang, type MessageKey, type ParamsOf, render, t } from '../../lib/i18n/index.js';
+import { notice } from './components.js';
+import type { Flash } from './flash.js';
+import { attr, type Html, type HtmlValue, html } from './html.js';
+import { logoutPathOf, navigation } from './navigation.js';
+import type { PageUser } from './session.js';
 
-export { escapeHtml };
+export interface PageFrame {
+  lang: Lang;
+  portal: Config['portal'];
+  stylesheetPath: string;
+  csrf: string;
+  /** The current path and query: the language switch comes back here, the menu marks it. */
+  path: string;
+  user?: PageUser;
+  flash?: Flash;
+}
+
+export interface PageContent {
+  title: string;
+  body: HtmlValue;
+  /** The page shows a form in error: the title says so first (« Erreur : … »). */
+  hasErrors?: boolean;
+  /** Wider than the reading column (tables, lists of cards). */
+  wide?: boolean;
+}
 
 /**
- * The frame of every page a person opens from a mail: French, readable on a phone (viewport,
- * fluid width, large touch targets), usable with a keyboard (real buttons and labels, visible
- * focus), no script needed.
+ * The document every page shares: `lang`, viewport, the stylesheet (no inline style or script),
+ * a skip link, the header (the institution's name and logo, the menu, the language switch and,
+ * once logged in, who and « Déconnexion »), one `main` with the page's `h1`, the footer.
  */
-export function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="fr">
+export function renderDocument(frame: PageFrame, content: PageContent): string {
+  const say = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => t(key, frame.lang, ...params);
+  const { portal } = frame;
+  const title = content.hasErrors ? say('page.titleError', { title: content.title }) : content.title;
+  const other: Lang = frame.lang === 'fr' ? 'en' : 'fr';
+  const currentPath = frame.path.split('?')[0];
+  const menu = navigation.filter((entry) => !entry.for || entry.for.includes(frame.user ? frame.user.kind : 'visitor'));
+
+  const page = html`<!doctype html>
+<html lang="${frame.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
-<title>${escapeHtml(title)}</title>
-<style>
-  body { font-family: system-ui, Arial, sans-serif; margin: 0; background: #f4f6f9; color: #1b1b1b; }
-  main { max-width: 34rem; margin: 2rem auto; background: #fff; padding: 1.5rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; }
-  h1 { font-size: 1.4rem; margin-top: 0; }
-  label { display: block; margin-top: 1rem; font-weight: 600; }
-  input { width: 100%; box-sizing: border-box; padding: .7rem; font-size: 1rem; margin-top: .3rem; border: 1px solid #888; border-radius: 4px; }
-  button { margin-top: 1.2rem; padding: .8rem 1.2rem; font-size: 1rem; border: 0; border-radius: 4px; background: #1d4f91; color: #fff; cursor: pointer; min-height: 44px; }
-  button:focus, input:focus, a:focus { outline: 3px solid #f0b400; outline-offset: 2px; }
-  .error { color: #a40000; } .ok { color: #1d6b2a; } .muted { color: #555; font-size: .9rem; }
-  @media (max-width: 36rem) { main { margin: 0; border-radius: 0; min-height: 100vh; } }
-</style>
+<title>${title} — ${portal.institutionName}</title>
+<link rel="stylesheet" href="${frame.stylesheetPath}">
 </head>
-<body><main>
-<h1>${escapeHtml(title)}</h1>
-${body}
-</main></body>
+<body>
+<a class="skip-link" href="#content">${say('page.skipToContent')}</a>
+<header class="site">
+<div class="container">
+<div class="site-top">
+<a class="brand" href="/" aria-label="${say('page.homeLink', { institution: portal.institutionName })}">${portal.logoUrl ? html`<img src="${portal.logoUrl}" alt="">` : ''}<span>${portal.institutionName}</span></a>
+<div class="site-tools">
+<form method="post" action="/langue"><input type="hidden" name="csrf" value="${frame.csrf}"><input type="hidden" name="lang" value="${other}"><input type="hidden" name="back" value="${frame.path}"><button type="submit" class="button-secondary" lang="${other}" aria-label="${t('page.switchToLabel', frame.lang)}">${say('page.switchTo')}</button></form>
+${
+  frame.user
+    ? html`<span class="who">${say('page.loggedInAs', { name: frame.user.name })}</span>
+<form method="post" action="${logoutPathOf(frame.user.kind)}"><input type="hidden" name="csrf" value="${frame.csrf}"><button type="submit">${say('page.logout')}</button></form>`
+    : ''
+}
+</div>
+</div>
+<nav class="main" aria-label="${say('page.mainNavigation')}"><ul>
+${menu.map((entry) => html`<li><a href="${entry.href}"${attr('aria-current', entry.href === currentPath ? 'page' : undefined)}>${say(entry.label)}</a></li>`)}
+${frame.user ? html`<li><a href="${frame.user.homePath}"${attr('aria-current', frame.user.homePath === currentPath ? 'page' : undefined)}>${say('page.navMySpace')}</a></li>` : html`<li><a href="/connexion"${attr('aria-current', currentPath === '/connexion' ? 'page' : undefined)}>${say('page.navLogin')}</a></li>`}
+</ul></nav>
+</div>
+</header>
+<main id="content" tabindex="-1">
+<div class="container${content.wide ? '' : ' narrow'}">
+${frame.flash ? notice(frame.flash.kind === 'error' ? 'error' : frame.flash.kind, render(frame.flash.text, frame.lang) ?? '', { live: true }) : ''}
+<h1>${content.title}</h1>
+${content.body}
+</div>
+</main>
+<footer class="site">
+<div class="container">
+<ul aria-label="${say('page.footer')}">
+<li>${portal.institutionUrl ? html`<a href="${portal.institutionUrl}">${portal.institutionName}</a>` : portal.institutionName}</li>
+<li><a href="/assistance">${say('page.navAssistance')}</a></li>
+<li><a href="mailto:${portal.assistanceEmail}">${say('page.footerContact')} : ${portal.assistanceEmail}</a></li>
+<li><a href="/accessibilite">${say('page.footerAccessibility')}</a></li>
+<li><a href="/docs">${say('page.footerApi')}</a></li>
+</ul>
+</div>
+</footer>
+</body>
 </html>`;
+  return page.value;
 }
 
-export function paragraph(text: string, className?: string): string {
-  return `<p${className ? ` class="${className}"` : ''}${className === 'error' ? ' role="alert"' : ''}>${escapeHtml(text)}</p>`;
-}
+export type { Html };

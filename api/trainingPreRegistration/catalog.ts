@@ -82,6 +82,9 @@ export function createTrainingCatalogUseCases({ db }: ApiDeps) {
           endsOn: msg('trainingPreRegistration.endBeforeStartField'),
         });
       }
+      if ((patch.dayEndsAt ?? session.dayEndsAt) <= (patch.dayStartsAt ?? session.dayStartsAt)) {
+        throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), { dayEndsAt: msg('trainingPreRegistration.hoursInOrder') });
+      }
       await updateSession(db, id, patch);
       return this.session(id);
     },

@@ -1,4 +1,3 @@
-import { findCandidateById } from '../../db/candidateAccounts.js';
 import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
 import {
   findActivePreRegistration,
@@ -10,6 +9,7 @@ import {
   saveStep,
   stepColumns,
 } from '../../db/preRegistrations.js';
+import { type Applicant, findApplicantAccount } from '../../db/trainingApplicants.js';
 import { findSession } from '../../db/trainingCatalog.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
@@ -48,40 +48,45 @@ export function draftView(row: PreRegistration) {
  */
 export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
   /** Someone else's pre-registration answers 404, like one that does not exist: no id guessing. */
-  async function ownDraft(applicantId: string, id: string): Promise<PreRegistration> {
+  async function ownDraft(applicant: Applicant, id: string): Promise<PreRegistration> {
     const row = await findPreRegistration(db, id);
-    if (!row || row.applicant_id !== applicantId) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.notFound'));
+    if (!row || row.applicant_kind !== applicant.kind || row.applicant_id !== applicant.id)
+      throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.notFound'));
     return row;
   }
 
   return {
     ownDraft,
 
-    async start(applicantId: string, sessionId: string) {
+    async start(applicant: Applicant, sessionId: string) {
       const session = await findSession(db, sessionId);
       if (!session) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
       if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.registrationClosed'));
-      const draft = await insertDraft(db, sessionId, applicantId);
+      const draft = await insertDraft(db, sessionId, applicant);
       if (!draft) {
-        const existing = await findActivePreRegistration(db, sessionId, applicantId);
+        const existing = await findActivePreRegistration(db, sessionId, applicant);
         throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadyInProgress'), undefined, {
           preRegistrationId: existing?.id,
         });
       }
-      // Step 1 starts from what the account already knows.
-      const account = await findCandidateById(db, applicantId);
-      return { ...draftView(draft), prefill: { lastName: account?.last_name, firstName: account?.first_name } };
+      return { ...draftView(draft), prefill: await this.prefill(applicant) };
     },
 
-    async saveStep(applicantId: string, id: string, step: StepNumber, body: unknown) {
-      const row = await ownDraft(applicantId, id);
+    /** Step 1 starts from what the account already knows. */
+    async prefill(applicant: Applicant): Promise<{ lastName?: string; firstName?: string }> {
+      const account = await findApplicantAccount(db, applicant);
+      return account ? { lastName: account.lastName, firstName: account.firstName } : {};
+    },
+
+    async saveStep(applicant: Applicant, id: string, step: StepNumber, body: unknown) {
+      const row = await ownDraft(applicant, id);
       if (row.status !== 'draft') throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.sentNoChange'));
       const parsed = stepSchemas[step].safeParse(body ?? {});
       if (!parsed.success)
         throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.invalidStep', { step }), fieldMessages(parsed.error.issues));
       if (step === 4) {
-        const account = await findCandidateById(db, applicantId);
-        if (account && (parsed.data as { email: string }).email === account.email.toLowerCase()) {
+        const account = await findApplicantAccount(db, applicant);
+        if (account?.email && (parsed.data as { email: string }).email === account.email.toLowerCase()) {
           // Four eyes: the validation cannot come from the applicant themself.
           throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.supervisorIsYou'), {
             email: msg('trainingPreRegistration.supervisorIsYouField'),
@@ -93,17 +98,17 @@ export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
       return draftView((await findPreRegistration(db, id))!);
     },
 
-    async get(applicantId: string, id: string) {
-      return draftView(await ownDraft(applicantId, id));
+    async get(applicant: Applicant, id: string) {
+      return draftView(await ownDraft(applicant, id));
     },
 
-    async listMine(applicantId: string) {
-      return listForApplicant(db, applicantId);
+    async listMine(applicant: Applicant) {
+      return listForApplicant(db, applicant);
     },
 
     /** The history of the applicant's own pre-registration: dates and who decided. */
-    async history(applicantId: string, id: string) {
-      await ownDraft(applicantId, id);
+    async history(applicant: Applicant, id: string) {
+      await ownDraft(applicant, id);
       const events = await listLifecycleEvents(db, id);
       return {
         events: events.map((e: { status: string; at: Date; details: Record<string, unknown> }) => ({

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse, idParams } from '../schemas.js';
-import { requireSessionOf } from '../sessions/auth.js';
+import { requireSession, requireSessionOf } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
+import { createApplicantResolver } from './applicants.js';
 import { createTrainingCatalogUseCases } from './catalog.js';
 import { createPreRegistrationDraftUseCases } from './drafts.js';
 import {
@@ -19,18 +20,21 @@ import {
   sessionView,
   stepParams,
 } from './schemas.js';
+import { trainingPageRoutes } from './trainingPageRoutes.js';
 import { createPreRegistrationLifecycleUseCases } from './useCases.js';
 
 const tags = { catalog: ['Formation continue : catalogue'], drafts: ['Formation continue : pré-inscription'] };
 
-/** Seed 004: the catalog (public), its management (staff), the five-step pre-registration (candidates). */
+/** Seed 004: the catalog (public), its management (staff), the five-step pre-registration (eCandidat and ENT accounts). */
 export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const catalog = createTrainingCatalogUseCases(deps);
   const drafts = createPreRegistrationDraftUseCases(deps);
   const lifecycle = createPreRegistrationLifecycleUseCases(deps);
   const { authenticate } = createSessionUseCases(deps);
   const staffOnly = requireSessionOf('staff', authenticate);
-  const candidateOnly = requireSessionOf('candidate', authenticate);
+  // Anyone logged in; the use cases accept eCandidat and ENT accounts (applicants.ts) and refuse the others.
+  const applicantsOnly = requireSession(authenticate);
+  const applicantOf = createApplicantResolver(deps);
 
   return async (app) => {
     app.get('/training/actions', {
@@ -103,56 +107,61 @@ export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/training/sessions/:id/pre-registrations', {
-      preHandler: candidateOnly,
+      preHandler: applicantsOnly,
       schema: {
         tags: tags.drafts,
         summary: 'Commencer une pré-inscription (brouillon, étape 1)',
         params: idParams,
         response: { 201: draftView, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
       },
-      handler: async (request, reply) => reply.status(201).send(await drafts.start(request.session!.principal_id, request.params.id)),
+      handler: async (request, reply) => reply.status(201).send(await drafts.start(await applicantOf(request.session!), request.params.id)),
     });
     app.get('/pre-registrations/:id', {
-      preHandler: candidateOnly,
+      preHandler: applicantsOnly,
       schema: {
         tags: tags.drafts,
         summary: 'Une pré-inscription : ses étapes et le récapitulatif (étape 5)',
         params: idParams,
-        response: { 200: draftView, 401: errorResponse, 404: errorResponse },
+        response: { 403: errorResponse, 200: draftView, 401: errorResponse, 404: errorResponse },
       },
-      handler: async (request) => drafts.get(request.session!.principal_id, request.params.id),
+      handler: async (request) => drafts.get(await applicantOf(request.session!), request.params.id),
     });
     app.put('/pre-registrations/:id/steps/:step', {
-      preHandler: candidateOnly,
+      preHandler: applicantsOnly,
       schema: {
         tags: tags.drafts,
         summary: 'Enregistrer une étape (1 identité, 2 renseignements professionnels, 3 contexte et attentes, 4 supérieur hiérarchique)',
         params: stepParams,
         body: z.record(z.string(), z.unknown()),
-        response: { 200: draftView, 400: errorResponse, 401: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 403: errorResponse, 200: draftView, 400: errorResponse, 401: errorResponse, 404: errorResponse, 409: errorResponse },
       },
       handler: async (request) =>
-        drafts.saveStep(request.session!.principal_id, request.params.id, request.params.step as 1 | 2 | 3 | 4, request.body),
+        drafts.saveStep(await applicantOf(request.session!), request.params.id, request.params.step as 1 | 2 | 3 | 4, request.body),
     });
     app.get('/pre-registrations/:id/history', {
-      preHandler: candidateOnly,
+      preHandler: applicantsOnly,
       schema: {
         tags: tags.drafts,
         summary: 'L’historique d’une pré-inscription (dates, qui a décidé)',
         params: idParams,
         response: {
+          403: errorResponse,
           200: z.object({ events: z.array(z.object({ status: z.string(), at: z.date(), details: z.record(z.string(), z.unknown()) })) }),
           401: errorResponse,
           404: errorResponse,
         },
       },
-      handler: async (request) => drafts.history(request.session!.principal_id, request.params.id),
+      handler: async (request) => drafts.history(await applicantOf(request.session!), request.params.id),
     });
 
     app.get('/me/pre-registrations', {
-      preHandler: candidateOnly,
-      schema: { tags: tags.drafts, summary: 'Mes candidatures', response: { 200: myPreRegistrations, 401: errorResponse } },
-      handler: async (request) => ({ items: await drafts.listMine(request.session!.principal_id) }),
+      preHandler: applicantsOnly,
+      schema: {
+        tags: tags.drafts,
+        summary: 'Mes candidatures',
+        response: { 403: errorResponse, 200: myPreRegistrations, 401: errorResponse },
+      },
+      handler: async (request) => ({ items: await drafts.listMine(await applicantOf(request.session!)) }),
     });
 
     // Session management that touches lifecycles (reschedule, cancel) lives with the lifecycle.
@@ -219,26 +228,26 @@ export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/pre-registrations/:id/submission', {
-      preHandler: candidateOnly,
+      preHandler: applicantsOnly,
       schema: {
         tags: tags.drafts,
         summary: 'Envoyer la pré-inscription (depuis le récapitulatif, étape 5)',
         params: idParams,
-        response: { 200: draftView, 400: errorResponse, 401: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 403: errorResponse, 200: draftView, 400: errorResponse, 401: errorResponse, 404: errorResponse, 409: errorResponse },
       },
-      handler: async (request) => lifecycle.submit(request.session!.principal_id, request.params.id),
+      handler: async (request) => lifecycle.submit(await applicantOf(request.session!), request.params.id),
     });
 
     app.post('/pre-registrations/:id/withdrawal', {
-      preHandler: candidateOnly,
+      preHandler: applicantsOnly,
       schema: {
         tags: tags.drafts,
         summary: 'Retirer sa pré-inscription, à toute étape',
         params: idParams,
         body: z.object({ reason: z.string().trim().max(500).optional() }).optional(),
-        response: { 200: draftView, 401: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 403: errorResponse, 200: draftView, 401: errorResponse, 404: errorResponse, 409: errorResponse },
       },
-      handler: async (request) => lifecycle.withdraw(request.session!.principal_id, request.params.id, request.body?.reason),
+      handler: async (request) => lifecycle.withdraw(await applicantOf(request.session!), request.params.id, request.body?.reason),
     });
   };
 }
@@ -247,5 +256,6 @@ export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(trainingRoutes(deps), { prefix: '/api' });
+    await app.register(trainingPageRoutes(deps));
   };
 }

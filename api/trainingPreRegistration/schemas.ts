@@ -74,18 +74,30 @@ export const actionBody = z.object({
   projectManagerId: z.uuid(fieldText('trainingPreRegistration.projectManagerId')).nullable().default(null),
 });
 
+/** HH:MM, Paris time: the daily hours of a session (given to accepted applicants and in their calendar file). */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldText('trainingPreRegistration.timeFormat'));
+const sessionDetails = {
+  dayStartsAt: timeOfDay.optional(),
+  dayEndsAt: timeOfDay.optional(),
+  practicalInfo: z.string().trim().max(2000, fieldText('trainingPreRegistration.practicalInfoTooLong')).optional(),
+};
+const hoursInOrder = (s: { dayStartsAt?: string | undefined; dayEndsAt?: string | undefined }) =>
+  !s.dayStartsAt || !s.dayEndsAt || s.dayEndsAt > s.dayStartsAt;
+
 export const sessionBody = z
   .object({
     startsOn: isoDate('field.startDate'),
     endsOn: isoDate('field.endDate'),
     place: requiredText('field.place', 200),
+    ...sessionDetails,
     capacity: z
       .number(fieldText('trainingPreRegistration.capacityNumber'))
       .int()
       .min(0, fieldText('trainingPreRegistration.capacityNegative'))
       .max(10_000),
   })
-  .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], ...fieldText('trainingPreRegistration.endBeforeStartField') });
+  .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], ...fieldText('trainingPreRegistration.endBeforeStartField') })
+  .refine(hoursInOrder, { path: ['dayEndsAt'], ...fieldText('trainingPreRegistration.hoursInOrder') });
 
 export const sessionPatchBody = z
   .object({
@@ -94,8 +106,10 @@ export const sessionPatchBody = z
     place: requiredText('field.place', 200).optional(),
     capacity: z.number().int().min(0).max(10_000).optional(),
     state: z.enum(['open', 'closed', 'cancelled']).optional(),
+    ...sessionDetails,
   })
-  .refine((s) => Object.keys(s).length > 0, fieldText('trainingPreRegistration.nothingToChange'));
+  .refine((s) => Object.keys(s).length > 0, fieldText('trainingPreRegistration.nothingToChange'))
+  .refine(hoursInOrder, { path: ['dayEndsAt'], ...fieldText('trainingPreRegistration.hoursInOrder') });
 
 // Responses: documented in OpenAPI and enforced by the serializer.
 export const sessionView = z.object({
@@ -104,6 +118,9 @@ export const sessionView = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   place: z.string(),
+  dayStartsAt: z.string(),
+  dayEndsAt: z.string(),
+  practicalInfo: z.string(),
   capacity: z.number().int(),
   state: z.enum(['open', 'closed', 'cancelled']),
   seatsTaken: z.number().int(),
@@ -153,6 +170,7 @@ export const myPreRegistrations = z.object({
       sessionId: z.uuid(),
       startsOn: z.string(),
       place: z.string(),
+      actionId: z.uuid(),
       actionTitle: z.string(),
     }),
   ),

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { findCandidateById } from '../../db/candidateAccounts.js';
 import { openPreRegistrationIds } from '../../db/openPreRegistrations.js';
 import { listForSession, markSubmitted, type PreRegistrationStatus, setStatus } from '../../db/preRegistrations.js';
 import { rolesOf } from '../../db/staffAccounts.js';
+import { type Applicant, findApplicantAccount } from '../../db/trainingApplicants.js';
 import { findAction, findSession } from '../../db/trainingCatalog.js';
 import { reserveFreedSeats } from '../../db/trainingSeats.js';
 import type { Config } from '../../lib/config.js';
@@ -18,6 +18,7 @@ import {
 import type { trainingPreRegistration } from '../../workflows/trainingPreRegistration/trainingPreRegistration.js';
 import type { ApiDeps } from '../deps.js';
 import { type LifecycleStart, startLifecycle } from '../lifecycles.js';
+import { applicantPartyKey } from './applicants.js';
 import { createPreRegistrationDraftUseCases, draftView } from './drafts.js';
 import type { sessionPatchBody } from './schemas.js';
 
@@ -29,7 +30,8 @@ export function preRegistrationLifecycleStart(
   config: Pick<Config, 'training'>,
   p: {
     preRegistrationId: string;
-    applicant: { id: string; name: string; email: string };
+    /** `key` names the requester in the decision steps (default: an eCandidat account, `candidate:<id>`). */
+    applicant: { id: string; name: string; email: string; key?: string };
     supervisorEmail: string;
     session: TrainingPreRegistrationInput['session'];
   },
@@ -43,7 +45,7 @@ export function preRegistrationLifecycleStart(
     summary: `Pré-inscription à une formation : ${p.session.actionCode}`,
     input: {
       preRegistrationId: p.preRegistrationId,
-      applicant: { key: `candidate:${p.applicant.id}`, name: p.applicant.name },
+      applicant: { key: p.applicant.key ?? `candidate:${p.applicant.id}`, name: p.applicant.name },
       applicantEmail: p.applicant.email,
       supervisorEmail: p.supervisorEmail,
       session: p.session,
@@ -66,6 +68,9 @@ export function preRegistrationLifecycleStart(
 
 const closed: PreRegistrationStatus[] = ['draft', 'withdrawn', 'refused', 'cancelled', 'completed'];
 
+/** « Me désister » is offered while this holds: a draft, or a sent request not yet ended. */
+export const canWithdraw = (status: PreRegistrationStatus) => status === 'draft' || !closed.includes(status);
+
 /** Sending, withdrawing and the session changes that every open pre-registration must follow. */
 export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
   const { db, temporal, config } = deps;
@@ -86,8 +91,8 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
 
   return {
     /** « Étape 5 : récapitulatif avant envoi »: sends a complete draft, once, and starts its lifecycle. */
-    async submit(applicantId: string, id: string) {
-      const row = await drafts.ownDraft(applicantId, id);
+    async submit(applicant: Applicant, id: string) {
+      const row = await drafts.ownDraft(applicant, id);
       const view = draftView(row);
       if (row.status !== 'draft') throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadySent'));
       if (!view.summary.readyToSend) {
@@ -98,8 +103,10 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
       }
       const session = await findSession(db, row.session_id);
       const action = session && (await findAction(db, session.actionId));
-      const account = await findCandidateById(db, applicantId);
-      if (!session || !action || !account) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
+      const account = await findApplicantAccount(db, applicant);
+      const email = account?.email;
+      if (!account || !email) throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.noEmail'));
+      if (!session || !action) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
       if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.registrationClosed'));
       await db.transaction(async (tx) => {
         if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadySent'));
@@ -108,7 +115,12 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
           config.temporal.taskQueue,
           preRegistrationLifecycleStart(config, {
             preRegistrationId: id,
-            applicant: { id: applicantId, name: `${account.first_name} ${account.last_name}`, email: account.email },
+            applicant: {
+              id: applicant.id,
+              key: applicantPartyKey(applicant, account.profile),
+              name: `${account.firstName} ${account.lastName}`.trim(),
+              email,
+            },
             supervisorEmail: String((row.supervisor as { email: string }).email),
             session: {
               id: session.id,
@@ -120,21 +132,21 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
           }),
         );
       });
-      return drafts.get(applicantId, id);
+      return drafts.get(applicant, id);
     },
 
     /** Withdrawal at any step: a draft is simply closed; a sent request asks its lifecycle. */
-    async withdraw(applicantId: string, id: string, reason?: string) {
-      const row = await drafts.ownDraft(applicantId, id);
+    async withdraw(applicant: Applicant, id: string, reason?: string) {
+      const row = await drafts.ownDraft(applicant, id);
       if (row.status === 'draft') {
         await setStatus(db, id, 'withdrawn');
-        return drafts.get(applicantId, id);
+        return drafts.get(applicant, id);
       }
-      if (closed.includes(row.status)) throw new AppError(ErrorKind.AlreadyDone, msg('trainingPreRegistration.alreadyClosed'));
+      if (!canWithdraw(row.status)) throw new AppError(ErrorKind.AlreadyDone, msg('trainingPreRegistration.alreadyClosed'));
       await temporal.workflow
         .getHandle(trainingPreRegistrationWorkflowId(id))
         .executeUpdate(withdrawPreRegistrationUpdate, { args: [{ ...(reason ? { reason } : {}) }] });
-      return drafts.get(applicantId, id);
+      return drafts.get(applicant, id);
     },
 
     /** The chargé de projet's view of a session: its requests by status, wait-list in order. */

@@ -6,6 +6,10 @@ import { graduateRegistrationMessages } from './messages/graduateRegistration.js
 import { httpMessages } from './messages/http.js';
 import { jobOfferMessages } from './messages/jobOffer.js';
 import { linkMessages } from './messages/link.js';
+import { pageMessages } from './messages/page.js';
+import { pageCareerMessages } from './messages/pageCareer.js';
+import { pagePortalMessages } from './messages/pagePortal.js';
+import { pageTrainingMessages } from './messages/pageTraining.js';
 import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
@@ -26,6 +30,10 @@ export const catalogue = {
   http: httpMessages,
   jobOffer: jobOfferMessages,
   link: linkMessages,
+  page: pageMessages,
+  pageCareer: pageCareerMessages,
+  pagePortal: pagePortalMessages,
+  pageTraining: pageTrainingMessages,
   recruiterRegistration: recruiterRegistrationMessages,
   session: sessionMessages,
   staff: staffMessages,

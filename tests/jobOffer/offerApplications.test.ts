@@ -113,7 +113,7 @@ describe('browsing and applying to offers (seed 002, « Consultation et réponse
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['kind', 'pageSize']));
   });
 
-  it('when a graduate applies with a PDF, then the contact receives the message with the CV attached, the applicant a confirmation, the author sees it; a second application is refused', async () => {
+  it('when a graduate applies with a PDF, then the contact receives the message with the CV attached and Reply-To the applicant, the applicant a confirmation, the author sees it; a second application is refused', async () => {
     const offer = await publishedOffer();
     const applicant = await activeGraduate(world, 'Yanis');
     const cv = pdfBytes(100 * 1024);
@@ -127,7 +127,10 @@ describe('browsing and applying to offers (seed 002, « Consultation et réponse
     const forwarded = await world.mailbox.waitFor(offer.contactEmail, { subject: /Candidature à votre offre/ });
     expect(forwarded.text).toContain('votre offre correspond à mon parcours');
     expect(forwarded.text).toContain(applicant.email);
-    expect(forwarded.attachments).toEqual([{ filename: 'CV Yanis Moreau.pdf', contentType: 'application/pdf', size: cv.length }]);
+    expect(forwarded.attachments).toMatchObject([{ filename: 'CV Yanis Moreau.pdf', contentType: 'application/pdf', size: cv.length }]);
+    expect(forwarded.attachments[0]!.content.equals(cv)).toBe(true);
+    // « Répondre » in the recruiter's mail program writes to the applicant, not to the platform.
+    expect(forwarded.replyTo).toEqual([applicant.email.toLowerCase()]);
     await world.mailbox.waitFor(applicant.email, { subject: /Votre candidature est transmise/ });
 
     const listed = await waitUntil(async () => {

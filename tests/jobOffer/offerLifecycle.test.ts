@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phaseProjections } from '../../activities/jobOffer.js';
 import { jobOfferWorkflowId } from '../../workflows/jobOffer/contract.js';
-import { createStaff, type TestStaff, waitUntil } from '../support/approvals.js';
+import { decideUpdate } from '../../workflows/kit/approval/contract.js';
+import { createStaff, decideByLink, decisionLinkIn, type TestStaff, waitUntil } from '../support/approvals.js';
 import { replayFinished } from '../support/histories.js';
 import {
   activeGraduate,
@@ -200,5 +201,50 @@ describe('job offer lifecycle (seed 002, « Déposer une offre ou un stage »)',
     expect((await world.api('GET', `/api/me/offers/${defaults.id}`, undefined, author.auth)).body.publicationDuration).toBe('P30D');
     // Someone else's offer does not exist for them.
     expect((await world.api('GET', `/api/me/offers/${defaults.id}`, undefined, (await activeGraduate(world)).auth)).status).toBe(404);
+  });
+
+  it('when the webmaster asks for changes without a comment, then the inbox, the decision link page and the lifecycle itself refuse it, and the offer stays in moderation', async () => {
+    const author = await activeGraduate(world);
+    const offer = await postOffer(world, author.auth);
+    const task = await waitUntil(async () => {
+      const inbox = await world.api('GET', '/api/approvals/inbox?limit=200', undefined, webmaster.auth);
+      return (inbox.body.items as { taskId: string; title: string }[] | undefined)?.find((i) => i.title.includes(offer.title));
+    });
+
+    const byInbox = await world.api('POST', `/api/approvals/inbox/${task.taskId}/decision`, { outcome: 'request_changes' }, webmaster.auth);
+    expect(byInbox.status).toBe(400);
+    expect(byInbox.body.fields.comment).toBe('Indiquez ce qu’il faut modifier');
+    const blank = await world.api(
+      'POST',
+      `/api/approvals/inbox/${task.taskId}/decision`,
+      { outcome: 'request_changes', comment: '   ' },
+      webmaster.auth,
+    );
+    expect(blank.status).toBe(400);
+
+    const mail = await waitUntil(async () => world.mailbox.to(webmaster.email).find((m) => m.text.includes(offer.title)));
+    const byLink = await decideByLink(world, decisionLinkIn(mail), { outcome: 'request_changes' });
+    expect(byLink.status).toBe(400);
+    expect(byLink.html).toContain('Indiquez ce qu’il faut modifier');
+    expect(byLink.html).toContain('obligatoire pour demander des modifications');
+
+    // The lifecycle's own validator, reached without the API (another front-end, a script).
+    const refused = world.temporal.workflow.getHandle(jobOfferWorkflowId(offer.id)).executeUpdate(decideUpdate, {
+      args: [
+        {
+          step: 'moderation-1',
+          decider: { key: webmaster.key, name: webmaster.name, roles: [{ role: 'webmaster', scope: '' }] },
+          channel: 'inbox',
+          outcome: 'request_changes',
+        },
+      ],
+    });
+    await expect(refused).rejects.toMatchObject({
+      cause: { type: 'Validation', message: expect.stringContaining('commentaire est obligatoire') },
+    });
+    expect(await offerStatus(world, offer.id)).toBe('pending_review');
+
+    await moderate(world, webmaster, offer.title, { outcome: 'request_changes', comment: 'Indiquez le salaire.' });
+    await waitForStatus(world, offer.id, 'changes_requested');
   });
 });

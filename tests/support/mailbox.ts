@@ -8,7 +8,9 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
-  attachments: { filename?: string; contentType: string; size: number }[];
+  attachments: { filename?: string; contentType: string; size: number; content: Buffer }[];
+  /** The Reply-To addresses, lower-cased (empty when the mail has none). */
+  replyTo: string[];
   receivedAt: number;
 }
 
@@ -37,7 +39,13 @@ export async function startMailbox() {
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             messageId: mail.messageId ?? '',
-            attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size })),
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              size: a.size,
+              content: a.content,
+            })),
+            replyTo: (mail.replyTo?.value ?? []).map((r) => (r.address ?? '').toLowerCase()),
             receivedAt: Date.now(),
           };
           received.push(entry);

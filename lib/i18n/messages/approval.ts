@@ -113,6 +113,12 @@ export const approvalMessages = {
   outcomeNotAllowed: text('Cette décision n’est pas possible à cette étape.', 'This decision is not possible at this step.'),
   reasonRequired: text('Le motif du refus est obligatoire.', 'A reason is required to refuse.'),
   reasonRequiredField: text('Le motif du refus est obligatoire', 'A reason is required to refuse'),
+  /** « Demander des modifications » says what to change: without it the requester has nothing to fix. */
+  commentRequired: text(
+    'Un commentaire est obligatoire pour demander des modifications : indiquez ce qu’il faut changer.',
+    'A comment is required to request changes: say what must be changed.',
+  ),
+  commentRequiredField: text('Indiquez ce qu’il faut modifier', 'Say what must be changed'),
   onlyRequesterWithdraws: text('Seul le demandeur peut retirer sa demande.', 'Only the requester can withdraw the request.'),
   nothingToHandOver: text('Aucune tâche en attente à transmettre pour cette étape.', 'No pending task to hand over for this step.'),
   requesterCannotReceive: text(

@@ -34,6 +34,10 @@ export const trainingPreRegistrationMessages = {
   endBeforeStartField: text('La date de fin doit suivre la date de début', 'The end date must come after the start date'),
 
   // Drafts and sending.
+  applicantsOnly: text(
+    'La pré-inscription est réservée aux personnes connectées à leur espace personnel : ENT (étudiants, personnels) ou compte eCandidat.',
+    'Pre-registration is for people logged in to their personal space: the ENT (students, staff) or an eCandidat account.',
+  ),
   notFound: text('Pré-inscription introuvable.', 'Pre-registration not found.'),
   registrationClosed: text('Les pré-inscriptions à cette session sont fermées.', 'Pre-registrations for this session are closed.'),
   alreadyInProgress: text(
@@ -57,6 +61,10 @@ export const trainingPreRegistrationMessages = {
     'Indiquez l’adresse de votre supérieur hiérarchique, pas la vôtre',
     'Give your line manager’s address, not yours',
   ),
+  noEmail: text(
+    'Votre compte n’a pas d’adresse mail : vous ne pourriez pas être informé(e) des décisions.',
+    'Your account has no e-mail address: you could not be told of the decisions.',
+  ),
   completeStepsFirst: text<{ steps: string }>(
     (p) => `Complétez d’abord les étapes ${p.steps}.`,
     (p) => `First complete steps ${p.steps}.`,
@@ -78,6 +86,12 @@ export const trainingPreRegistrationMessages = {
   projectManagerId: text('Identifiant de chargé de projet invalide', 'Invalid project manager identifier'),
   capacityNumber: text('La capacité doit être un nombre', 'The capacity must be a number'),
   capacityNegative: text('La capacité ne peut pas être négative', 'The capacity cannot be negative'),
+  timeFormat: text('L’heure doit être au format HH:MM (heure de Paris)', 'The time must be in the format HH:MM (Paris time)'),
+  hoursInOrder: text('L’heure de fin doit suivre l’heure de début', 'The end time must come after the start time'),
+  practicalInfoTooLong: text(
+    'Les informations pratiques ne peuvent pas dépasser 2000 caractères',
+    'The practical details cannot be longer than 2000 characters',
+  ),
   nothingToChange: text('Rien à modifier', 'Nothing to change'),
   employerLabel: text('L’établissement ou l’employeur', 'The institution or employer'),
   departmentLabel: text('Le service', 'The department'),

@@ -9,6 +9,8 @@ export interface OfferNoticeParams {
   company: string;
   reason?: string;
   expiresOn?: string;
+  /** The offer in « Mes offres d'emploi ». */
+  link?: string;
 }
 
 type Lines = (p: OfferNoticeParams) => [string, string[]];
@@ -72,5 +74,6 @@ const en: Record<OfferNotice, Lines> = {
 export function offerNotice(notice: OfferNotice, p: OfferNoticeParams, locale: Locale = 'fr') {
   const [subject, body] = (locale === 'fr' ? fr : en)[notice](p);
   const hello = locale === 'fr' ? `Bonjour ${p.authorName},` : `Hello ${p.authorName},`;
-  return renderMail(subject, [hello, ...body, `${p.title} — ${p.company}`]);
+  const link = p.link ? { label: locale === 'fr' ? 'Voir mon offre' : 'See my offer', url: p.link } : undefined;
+  return renderMail(subject, [hello, ...body, `${p.title} — ${p.company}`], link);
 }

@@ -17,10 +17,45 @@ export type TrainingNotice =
 export interface TrainingNoticeParams {
   firstName: string;
   actionTitle: string;
+  /** DD/MM/YYYY. */
   startsOn: string;
+  endsOn?: string;
   place: string;
   reason?: string;
   rank?: number;
+  /** HH:MM, Paris time: the daily hours, given with an acceptance. */
+  dayStartsAt?: string;
+  dayEndsAt?: string;
+  practicalInfo?: string;
+  /** The request in « mes candidatures ». */
+  link?: string;
+}
+
+/** Given with an acceptance (and a confirmed seat): when, where, what to know; the calendar file is attached. */
+const acceptedNotices: readonly TrainingNotice[] = ['accepted', 'seatConfirmed'];
+
+function practicalDetails(p: TrainingNoticeParams, locale: Locale): string[] {
+  const days =
+    p.endsOn && p.endsOn !== p.startsOn
+      ? locale === 'fr'
+        ? `du ${p.startsOn} au ${p.endsOn}`
+        : `from ${p.startsOn} to ${p.endsOn}`
+      : locale === 'fr'
+        ? `le ${p.startsOn}`
+        : `on ${p.startsOn}`;
+  const hours =
+    p.dayStartsAt && p.dayEndsAt ? (locale === 'fr' ? `, de ${p.dayStartsAt} à ${p.dayEndsAt}` : `, ${p.dayStartsAt}–${p.dayEndsAt}`) : '';
+  return locale === 'fr'
+    ? [
+        `Informations pratiques : ${days}${hours} (heure de Paris) — ${p.place}.`,
+        ...(p.practicalInfo ? [p.practicalInfo] : []),
+        'Le fichier joint (.ics) ajoute la session à votre agenda.',
+      ]
+    : [
+        `Practical details: ${days}${hours} (Paris time) — ${p.place}.`,
+        ...(p.practicalInfo ? [p.practicalInfo] : []),
+        'The attached file (.ics) adds the session to your calendar.',
+      ];
 }
 
 const fr: Record<TrainingNotice, (p: TrainingNoticeParams) => [string, string[]]> = {
@@ -106,5 +141,10 @@ export function trainingNotice(notice: TrainingNotice, p: TrainingNoticeParams, 
     locale === 'fr'
       ? `Action : ${p.actionTitle} — session du ${p.startsOn}, ${p.place}.`
       : `Training: ${p.actionTitle} — session of ${p.startsOn}, ${p.place}.`;
-  return renderMail(subject, [hello, ...body, about]);
+  const details = acceptedNotices.includes(notice) ? practicalDetails(p, locale) : [];
+  const link = p.link ? { label: locale === 'fr' ? 'Voir ma candidature' : 'See my application', url: p.link } : undefined;
+  return renderMail(subject, [hello, ...body, about, ...details], link);
 }
+
+/** True for the notices that carry the session's practical details and its calendar file. */
+export const carriesCalendar = (notice: TrainingNotice) => acceptedNotices.includes(notice);

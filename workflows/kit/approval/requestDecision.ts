@@ -101,6 +101,8 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     if (!request.outcomes.includes(input.outcome)) throw fail(ErrorKind.Validation, msg('approval.outcomeNotAllowed'));
     if (input.outcome === 'refuse' && !input.reason?.trim())
       throw fail(ErrorKind.Validation, msg('approval.reasonRequired'), { field: 'reason' });
+    if (input.outcome === 'request_changes' && !input.comment?.trim())
+      throw fail(ErrorKind.Validation, msg('approval.commentRequired'), { field: 'comment' });
   };
 
   setHandler(
