@@ -86,6 +86,9 @@ nav.pagination a{display:inline-block;padding:.6rem .25rem;min-height:44px}
 .card{min-width:0;border:1px solid var(--line);border-radius:6px;padding:1rem 1.25rem;background:#fff}
 .card h2,.card h3{margin-top:0}
 .steps{padding-left:1.25rem}
+.outcomes{display:flex;flex-wrap:wrap;gap:.6rem;margin:1.5rem 0 0}.outcomes button{flex:1 1 12rem}
+.terms{border:1px solid var(--line);padding:1rem 1.25rem;max-height:24rem;overflow-y:auto;background:var(--soft);margin:0 0 1rem}
+.terms p{white-space:pre-line}
 @media (min-width:40rem){dl.details{grid-template-columns:max-content 1fr}dl.details dd{margin:0}.cards{grid-template-columns:repeat(2,1fr)}}
 @media (min-width:60rem){.cards-3{grid-template-columns:repeat(3,1fr)}}
 @media print{header.site nav,.site-tools,footer.site{display:none}}

@@ -7,7 +7,14 @@ import { httpMessages } from './messages/http.js';
 import { jobOfferMessages } from './messages/jobOffer.js';
 import { linkMessages } from './messages/link.js';
 import { pageMessages } from './messages/page.js';
+import { pageCandidateMessages } from './messages/pageCandidate.js';
+import { pageDecisionMessages } from './messages/pageDecision.js';
+import { pageEntMessages } from './messages/pageEnt.js';
+import { pageGraduateMessages } from './messages/pageGraduate.js';
+import { pageLinksMessages } from './messages/pageLinks.js';
 import { pagePortalMessages } from './messages/pagePortal.js';
+import { pageRecruiterMessages } from './messages/pageRecruiter.js';
+import { portalMessages } from './messages/portal.js';
 import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
@@ -29,7 +36,14 @@ export const catalogue = {
   jobOffer: jobOfferMessages,
   link: linkMessages,
   page: pageMessages,
+  pageCandidate: pageCandidateMessages,
+  pageDecision: pageDecisionMessages,
+  pageEnt: pageEntMessages,
+  pageGraduate: pageGraduateMessages,
+  pageLinks: pageLinksMessages,
+  pageRecruiter: pageRecruiterMessages,
   pagePortal: pagePortalMessages,
+  portal: portalMessages,
   recruiterRegistration: recruiterRegistrationMessages,
   session: sessionMessages,
   staff: staffMessages,
