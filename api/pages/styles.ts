@@ -70,7 +70,8 @@ fieldset{border:0;margin:0;padding:0}
 .notice-error{border-color:var(--error)}
 .notice-warning{border-color:var(--warning)}
 .notice p:last-child{margin-bottom:0}
-.badge{display:inline-block;padding:.1rem .55rem;border-radius:1rem;font-size:.9rem;font-weight:700;border:2px solid currentColor;white-space:nowrap;background:#fff}
+.badge{display:inline-block;padding:.1rem .55rem;border-radius:1rem;font-size:.9rem;font-weight:700;border:2px solid currentColor;white-space:nowrap;background:#fff;max-width:100%}
+@media (max-width:40rem){.badge{white-space:normal}}
 .badge-neutral{color:#3d3d3d}.badge-info{color:var(--info)}.badge-success{color:var(--success)}.badge-warning{color:var(--warning)}.badge-danger{color:var(--error)}
 .table-wrap{overflow-x:auto;margin:0 0 1.5rem}
 table{border-collapse:collapse;width:100%;min-width:20rem}

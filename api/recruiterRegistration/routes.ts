@@ -8,6 +8,7 @@ import { emailOnlyBody, errorResponse, idParams, messageResponse } from '../sche
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
+import { recruiterPageRoutes } from './pageRoutes.js';
 import { createRecruiterBody, offerPostingBody, recruiterProfile } from './schemas.js';
 import { createRecruiterRegistrationUseCases } from './useCases.js';
 
@@ -122,5 +123,6 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(recruiterRoutes(deps), { prefix: '/api' });
+    await app.register(recruiterPageRoutes(deps));
   };
 }
