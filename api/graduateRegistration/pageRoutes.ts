@@ -41,6 +41,18 @@ export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     return id ? registration.account(id).catch(() => undefined) : undefined;
   };
 
+  /**
+   * The choice and the form are accepted by the lifecycle at once (an Update), and the row moves on
+   * a moment later (its activity): the status page waits for that moment, a few seconds at most,
+   * so it does not show the step just done as still to do.
+   */
+  const movedOn = async (accountId: string, from: string) => {
+    for (let waited = 0; waited < 5000; waited += 100) {
+      if ((await registration.account(accountId)).status !== from) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   return async (app) => {
     kit.form(app, {
       path: '/diplomes/inscription',
@@ -109,6 +121,7 @@ export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         const account = await passAccount(ctx);
         if (!account) return redirectTo(FOLLOW);
         await registration.chooseFor(account, input);
+        await movedOn(account.id, 'pending_diploma');
         return redirectTo(FOLLOW, msg('graduateRegistration.choiceRecorded'));
       },
     });
@@ -122,6 +135,7 @@ export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         const account = await passAccount(ctx);
         if (!account) return redirectTo(FOLLOW);
         await registration.completeFor(account, input);
+        await movedOn(account.id, 'pending_form');
         return redirectTo(FOLLOW, msg('graduateRegistration.formRecorded'));
       },
     });

@@ -15,6 +15,8 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-s
 a{color:var(--primary);text-decoration:underline;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:2px}
 :focus-visible{outline:3px solid #000;outline-offset:2px;box-shadow:0 0 0 5px #fff}
+/* A date field keeps the focus in its inner segments, where :focus-visible does not reach the field itself. */
+input[type=date]:focus{outline:3px solid #000;outline-offset:2px;box-shadow:0 0 0 5px #fff}
 .skip-link{position:absolute;left:.5rem;top:-4rem;background:#fff;color:#000;padding:.75rem 1rem;z-index:10;border:2px solid #000}
 .skip-link:focus{top:.5rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
