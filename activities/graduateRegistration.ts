@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import {
   addGraduateGroups,
+  findActiveAccountOfRegistryPerson,
   findGraduateById,
   type GraduateAccount,
   groupsOfGraduate,
@@ -8,9 +9,11 @@ import {
   settleGraduateAccount,
   updateGraduate,
 } from '../db/graduateAccounts.js';
+import { findRegistryName } from '../db/registry/lookup.js';
 import { staffHolding } from '../db/staffAccounts.js';
 import { consumeToken } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
+import { mailLink } from '../mail/links.js';
 import { type GraduateNotice, graduateNotice } from '../mail/templates/graduateRegistration/graduateNotice.js';
 import type { DiplomaChoice, GraduateGroup } from '../workflows/graduateRegistration/contract.js';
 import type { ApproverSelector } from '../workflows/kit/approval/contract.js';
@@ -18,12 +21,18 @@ import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import { deliverOnce } from './kit/mailing.js';
 
-const firstNameOf = (g: GraduateAccount) => g.first_names.split(/[\s,]+/)[0] ?? g.first_names;
-const groupLabel = (g: { kind: string; code: string }) => `${g.kind === 'vet' ? 'formation (VET)' : 'composante'} ${g.code}`;
+const groupLabel = (g: { kind: string; code: string }, locale: 'fr' | 'en') =>
+  `${g.kind === 'vet' ? (locale === 'fr' ? 'formation (VET)' : 'programme (VET)') : 'composante'} ${g.code}`;
+
+/** « JEAN-PIERRE » → « Jean-Pierre »; a name already in mixed case is kept as it is. */
+function displayName(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+}
 
 export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
-  const portalUrl = `${config.http.publicBaseUrl}/docs`;
+  const links = { registrationUrl: mailLink(config, 'GRADUATE_REGISTRATION'), loginUrl: mailLink(config, 'GRADUATE_LOGIN') };
 
   async function requireGraduate(accountId: string): Promise<GraduateAccount> {
     const account = await findGraduateById(db, accountId);
@@ -31,9 +40,18 @@ export function createActivities(deps: ActivityDeps) {
     return account;
   }
 
+  /** Graduate mails greet the person by the registry's name once they are recognised, not as typed. */
+  async function firstNameOf(account: GraduateAccount): Promise<string> {
+    const registry = account.registry_graduate_id ? await findRegistryName(db, account.registry_graduate_id) : undefined;
+    const names = registry?.firstNames ?? account.first_names;
+    return displayName(names.split(/[\s,]+/)[0] ?? names);
+  }
+
   return {
     async issueGraduateLink(input: { accountId: string; tokenId: string; step: string; expiresAt: number }) {
       const account = await requireGraduate(input.accountId);
+      const firstName = await firstNameOf(account);
+      const next = account.registry_match === 'absent' ? 'complete_form' : 'choose_diploma';
       return issueAccountLink(deps, {
         subjectId: account.id,
         tokenId: input.tokenId,
@@ -41,21 +59,29 @@ export function createActivities(deps: ActivityDeps) {
         step: input.step,
         expiresAt: input.expiresAt,
         to: account.email,
-        render: (url, expiresAt) => graduateNotice('validationLink', { firstName: firstNameOf(account), url, expiresAt, portalUrl }),
+        render: (url, expiresAt) => graduateNotice('validationLink', { firstName, next, url, expiresAt, ...links }, account.locale),
       });
     },
 
-    /** Consumes the token (`at`: the lifecycle's clock) and moves the attempt on (to the diploma choice, or to the decision). */
+    /** Consumes the token (`at`: the lifecycle's clock) and moves the attempt on (diploma choice, complete form, or decision). */
     async confirmGraduateEmail(input: { accountId: string; tokenId: string; at: number }) {
       return db.transaction(async (tx) => {
         const account = await findGraduateById(tx, input.accountId);
         if (!account) throw ApplicationFailure.nonRetryable('graduate account gone', ErrorKind.NotFound);
-        const next = account.registry_match === 'absent' ? 'pending_approval' : 'pending_diploma';
+        const next =
+          account.registry_match !== 'absent' ? 'pending_diploma' : account.declared_diploma ? 'pending_approval' : 'pending_form';
         if (await consumeToken(tx, input.tokenId, new Date(input.at))) await updateGraduate(tx, account.id, { status: next });
         else if (account.status !== next)
           throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
-        return { next: next === 'pending_diploma' ? 'choose_diploma' : 'awaiting_approval' };
+        return { next: next === 'pending_diploma' ? 'choose_diploma' : next === 'pending_form' ? 'complete_form' : 'awaiting_approval' };
       });
+    },
+
+    /** True when another account of the registry person this attempt names is already validated. */
+    async alreadyValidatedGraduate(input: { accountId: string; registryGraduateId?: string }): Promise<boolean> {
+      const account = await requireGraduate(input.accountId);
+      const person = input.registryGraduateId ?? account.registry_graduate_id;
+      return person ? !!(await findActiveAccountOfRegistryPerson(db, person, account.id)) : false;
     },
 
     /** The index of the first level that someone holds, so a VET without a manager goes straight up. */
@@ -68,14 +94,29 @@ export function createActivities(deps: ActivityDeps) {
       return input.levels.length - 1;
     },
 
-    async recordGraduateChoice(input: { accountId: string; choice?: DiplomaChoice }) {
-      await recordDiplomaChoice(db, input.accountId, input.choice);
+    async recordGraduateChoice(input: { accountId: string; choice?: DiplomaChoice; validatorLevels: ApproverSelector[][] }) {
+      const levels = input.validatorLevels.map((level) =>
+        level.flatMap((s) => ('role' in s ? [{ role: s.role, ...(s.scope ? { scope: s.scope } : {}) }] : [])),
+      );
+      await recordDiplomaChoice(db, input.accountId, input.choice, levels);
     },
 
-    /** The decision's effect, in one transaction: active with its groups, refused, or expired (`at`: the lifecycle's clock). */
+    /** What an « absent » person declared in the complete form, shown to the administrateur who decides. */
+    async declaredGraduateDetails(input: { accountId: string }): Promise<Record<string, string>> {
+      const account = await requireGraduate(input.accountId);
+      const declared = account.declared_diploma ?? {};
+      return {
+        ...(declared.title ? { 'Diplôme déclaré': `${declared.title}${declared.year ? ` (${declared.year})` : ''}` } : {}),
+        ...(declared.composante ? { 'Composante déclarée': declared.composante } : {}),
+        ...(account.phone ? { Téléphone: account.phone } : {}),
+        ...(account.postal_address ? { Adresse: account.postal_address } : {}),
+      };
+    },
+
+    /** The decision's effect, in one transaction: active with its groups, refused, expired or duplicate (`at`: the lifecycle's clock). */
     async settleGraduate(input: {
       accountId: string;
-      outcome: 'active' | 'refused' | 'expired';
+      outcome: 'active' | 'refused' | 'expired' | 'duplicate';
       decidedBy?: string;
       reason?: string;
       groups?: GraduateGroup[];
@@ -93,15 +134,21 @@ export function createActivities(deps: ActivityDeps) {
       });
     },
 
+    /** Every mail in the language stored with the account, greeting the person by the registry's name. */
     async mailGraduate(input: { accountId: string; notice: Exclude<GraduateNotice, 'validationLink'>; step: string }) {
       const account = await requireGraduate(input.accountId);
-      const groups = input.notice === 'validated' ? (await groupsOfGraduate(db, account.id)).map(groupLabel) : undefined;
-      const rendered = graduateNotice(input.notice, {
-        firstName: firstNameOf(account),
-        portalUrl,
-        ...(groups ? { groups } : {}),
-        ...(account.refusal_reason ? { reason: account.refusal_reason } : {}),
-      });
+      const locale = account.locale;
+      const groups = input.notice === 'validated' ? (await groupsOfGraduate(db, account.id)).map((g) => groupLabel(g, locale)) : undefined;
+      const rendered = graduateNotice(
+        input.notice,
+        {
+          firstName: await firstNameOf(account),
+          ...links,
+          ...(groups ? { groups } : {}),
+          ...(account.refusal_reason ? { reason: account.refusal_reason } : {}),
+        },
+        locale,
+      );
       return deliverOnce(deps, { key: stepKey(input.step), template: `graduate.${input.notice}`, to: account.email, rendered });
     },
   };

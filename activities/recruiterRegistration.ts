@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { findRecruiterById, type RecruiterAccount, settleRecruiterAccount, updateRecruiter } from '../db/recruiterAccounts.js';
 import { consumeToken } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
+import { mailLink } from '../mail/links.js';
 import { type RecruiterNotice, recruiterNotice } from '../mail/templates/recruiterRegistration/recruiterNotice.js';
 import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
@@ -9,14 +10,14 @@ import { deliverOnce } from './kit/mailing.js';
 
 export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
-  const portalUrl = `${config.http.publicBaseUrl}/docs`;
+  const links = { registrationUrl: mailLink(config, 'RECRUITER_REGISTRATION'), loginUrl: mailLink(config, 'RECRUITER_LOGIN') };
 
   async function requireRecruiter(accountId: string): Promise<RecruiterAccount> {
     const account = await findRecruiterById(db, accountId);
     if (!account) throw ApplicationFailure.nonRetryable(`recruiter account ${accountId} does not exist`, ErrorKind.NotFound);
     return account;
   }
-  const who = (r: RecruiterAccount) => ({ firstName: r.contact_first_name, companyName: r.company_name, portalUrl });
+  const who = (r: RecruiterAccount) => ({ firstName: r.contact_first_name, companyName: r.company_name, ...links });
 
   return {
     async issueRecruiterLink(input: { accountId: string; tokenId: string; step: string; expiresAt: number }) {
@@ -28,7 +29,7 @@ export function createActivities(deps: ActivityDeps) {
         step: input.step,
         expiresAt: input.expiresAt,
         to: account.email,
-        render: (url, expiresAt) => recruiterNotice('validationLink', { ...who(account), url, expiresAt }),
+        render: (url, expiresAt) => recruiterNotice('validationLink', { ...who(account), url, expiresAt }, account.locale),
       });
     },
 
@@ -64,10 +65,15 @@ export function createActivities(deps: ActivityDeps) {
 
     async mailRecruiter(input: { accountId: string; notice: Exclude<RecruiterNotice, 'validationLink'>; step: string }) {
       const account = await requireRecruiter(input.accountId);
-      const rendered = recruiterNotice(input.notice, {
-        ...who(account),
-        ...(account.refusal_reason ? { reason: account.refusal_reason } : {}),
-      });
+      // In the language stored with the account (the one chosen on the pages when registering).
+      const rendered = recruiterNotice(
+        input.notice,
+        {
+          ...who(account),
+          ...(account.refusal_reason ? { reason: account.refusal_reason } : {}),
+        },
+        account.locale,
+      );
       return deliverOnce(deps, { key: stepKey(input.step), template: `recruiter.${input.notice}`, to: account.email, rendered });
     },
   };

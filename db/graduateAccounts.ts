@@ -3,7 +3,15 @@ import type { DbOrTx } from './connection.js';
 
 /** Graduate accounts: one row per registration attempt (see migration 005). */
 
-export type GraduateStatus = 'pending_email' | 'pending_diploma' | 'pending_approval' | 'active' | 'refused' | 'expired';
+export type GraduateStatus =
+  | 'pending_email'
+  | 'pending_diploma'
+  | 'pending_form'
+  | 'pending_approval'
+  | 'active'
+  | 'refused'
+  | 'expired'
+  | 'duplicate';
 export type RegistryMatch = 'present' | 'ambiguous' | 'absent';
 
 export interface GraduateAccount {
@@ -24,6 +32,9 @@ export interface GraduateAccount {
   composante_code: string | null;
   refusal_reason: string | null;
   validated_at: Date | null;
+  locale: 'fr' | 'en';
+  /** Who validates, most specific level first (see recordDiplomaChoice). */
+  validator_levels: { role: string; scope?: string }[][] | null;
   created_at: Date;
 }
 
@@ -35,7 +46,15 @@ export async function insertPendingGraduate(
   db: DbOrTx,
   g: Omit<
     GraduateAccount,
-    'id' | 'status' | 'registry_graduate_id' | 'vet_code' | 'composante_code' | 'refusal_reason' | 'validated_at' | 'created_at'
+    | 'id'
+    | 'status'
+    | 'registry_graduate_id'
+    | 'vet_code'
+    | 'composante_code'
+    | 'refusal_reason'
+    | 'validated_at'
+    | 'created_at'
+    | 'validator_levels'
   >,
 ): Promise<GraduateAccount | undefined> {
   const rows = await db(table)
@@ -44,7 +63,7 @@ export async function insertPendingGraduate(
       declared_diploma: g.declared_diploma ? JSON.stringify(g.declared_diploma) : null,
       registry_graduate_id: g.registry_match === 'present' ? g.registry_candidate_ids[0] : null,
     })
-    .onConflict(db.raw(`(email) WHERE status NOT IN ('refused', 'expired')`))
+    .onConflict(db.raw(`(email) WHERE status NOT IN ('refused', 'expired', 'duplicate')`))
     .ignore()
     .returning('id');
   return rows[0] ? findGraduateById(db, rows[0].id) : undefined;
@@ -56,7 +75,7 @@ export async function findGraduateById(db: DbOrTx, id: string): Promise<Graduate
 
 /** The live (pending or active) registration of an address, else its most recent one. */
 export async function findGraduateByEmail(db: DbOrTx, email: string): Promise<GraduateAccount | undefined> {
-  return select(db).where({ email }).orderByRaw(`status IN ('refused', 'expired'), created_at DESC`).first();
+  return select(db).where({ email }).orderByRaw(`status IN ('refused', 'expired', 'duplicate'), created_at DESC`).first();
 }
 
 export async function updateGraduate(db: DbOrTx, id: string, fields: Record<string, unknown>): Promise<number> {
@@ -65,9 +84,17 @@ export async function updateGraduate(db: DbOrTx, id: string, fields: Record<stri
     .update({ ...fields, updated_at: db.fn.now() });
 }
 
-/** The diploma the person picked (or « non trouvé »): the attempt now waits for its managers' decision. */
-export async function recordDiplomaChoice(db: DbOrTx, id: string, choice: DiplomaChoice | undefined): Promise<void> {
-  const fields: Record<string, unknown> = { status: 'pending_approval' };
+/**
+ * The diploma the person picked (or « non trouvé »): the attempt now waits for its managers'
+ * decision; `validatorLevels` says who they are, for the person's status page.
+ */
+export async function recordDiplomaChoice(
+  db: DbOrTx,
+  id: string,
+  choice: DiplomaChoice | undefined,
+  validatorLevels: { role: string; scope?: string }[][],
+): Promise<void> {
+  const fields: Record<string, unknown> = { status: 'pending_approval', validator_levels: JSON.stringify(validatorLevels) };
   if (choice?.kind === 'found')
     Object.assign(fields, {
       registry_graduate_id: choice.registryGraduateId,
@@ -86,7 +113,7 @@ export async function recordDiplomaChoice(db: DbOrTx, id: string, choice: Diplom
 export async function settleGraduateAccount(
   db: DbOrTx,
   id: string,
-  s: { status: 'active' | 'refused' | 'expired'; decidedBy?: string; reason?: string; at: Date },
+  s: { status: 'active' | 'refused' | 'expired' | 'duplicate'; decidedBy?: string; reason?: string; at: Date },
 ): Promise<void> {
   await updateGraduate(db, id, {
     status: s.status,
@@ -110,4 +137,30 @@ export async function addGraduateGroups(
     .insert(groups.map((g) => ({ graduate_id: graduateId, group_kind: g.kind, code: g.code })))
     .onConflict(['graduate_id', 'group_kind', 'code'])
     .ignore();
+}
+
+/** The complete form of a person absent from the registry (« formulaire complet »), written by the API. */
+export async function recordCompleteForm(
+  db: DbOrTx,
+  id: string,
+  form: { phone: string; postalAddress: string; declaredDiploma: { title: string; year: number; composante: string } },
+): Promise<boolean> {
+  const updated = await db(table)
+    .where({ id, status: 'pending_form' })
+    .update({
+      phone: form.phone,
+      postal_address: form.postalAddress,
+      declared_diploma: JSON.stringify(form.declaredDiploma),
+      updated_at: db.fn.now(),
+    });
+  return updated > 0;
+}
+
+/** Another, validated account of the same registry person (« one person, one account »). */
+export async function findActiveAccountOfRegistryPerson(
+  db: DbOrTx,
+  registryGraduateId: string,
+  exceptAccountId: string,
+): Promise<GraduateAccount | undefined> {
+  return select(db).where({ registry_graduate_id: registryGraduateId, status: 'active' }).whereNot({ id: exceptAccountId }).first();
 }

@@ -24,6 +24,7 @@ export interface RecruiterAccount {
   offers_right_changed_at: Date | null;
   refusal_reason: string | null;
   validated_at: Date | null;
+  locale: 'fr' | 'en';
   created_at: Date;
 }
 
@@ -44,6 +45,7 @@ export async function insertPendingRecruiter(
     | 'email'
     | 'password_hash'
     | 'terms_version'
+    | 'locale'
   >,
 ): Promise<RecruiterAccount | undefined> {
   const rows = await db(table)

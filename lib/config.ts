@@ -112,8 +112,6 @@ const environmentSchema = z
       .string()
       .default('P3D')
       .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
-    /** The version of the conditions générales d'utilisation a recruiter accepts (recorded with the time). */
-    RECRUITER_TERMS_VERSION: z.string().min(1).default('2026-01'),
     // Job and internship offers (seed 002): moderation plan, publication and CV limits.
     OFFER_MODERATION_DEADLINE: z
       .string()
@@ -281,7 +279,6 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
         remindAfter: env.RECRUITER_REMIND_AFTER,
         remindEvery: env.RECRUITER_REMIND_EVERY,
       },
-      termsVersion: env.RECRUITER_TERMS_VERSION,
     },
     offers: {
       moderation: { deadline: env.OFFER_MODERATION_DEADLINE, remindAfter: env.OFFER_REMIND_AFTER, remindEvery: env.OFFER_REMIND_EVERY },

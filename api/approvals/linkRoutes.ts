@@ -5,7 +5,8 @@ import { AppError, ErrorKind } from '../../lib/errors.js';
 import { acceptedSecrets } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
-import { say } from '../language.js';
+import { formValues } from '../pages/forms.js';
+import { createPageKit } from '../pages/kit.js';
 import { errorResponse, tokenParams } from '../schemas.js';
 import { decisionClosedPage, decisionErrorPage, decisionFormPage } from './decisionPage.js';
 import { createDecisionLinkUseCases, type DecisionLinkView } from './links.js';
@@ -33,58 +34,51 @@ const linkView = (v: DecisionLinkView) => ({
  */
 export function decisionLinkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const links = createDecisionLinkUseCases(deps);
+  const kit = createPageKit(deps);
   const secret = deps.config.secret;
   const csrf = (token: string) => csrfTokenFor(secret, `decision:${token}`);
 
   return async (app) => {
-    app.get('/decisions/:token', {
-      schema: { hide: true, params: tokenParams },
-      handler: async (request, reply) => {
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-        const { token } = request.params;
-        try {
-          const view = await links.view(token);
-          if (view.state === 'closed') return decisionClosedPage(view);
-          if (view.state === 'expired') return reply.status(410).send(decisionErrorPage(say('approval.decisionLinkExpired')));
-          return decisionFormPage(view, { action: `/decisions/${token}`, csrf: csrf(token) });
-        } catch (error) {
-          const { status, body } = toHttpError(error);
-          return reply.status(status).send(decisionErrorPage(body.message));
-        }
-      },
+    kit.page(app, '/decisions/:token', async (ctx) => {
+      const { token } = ctx.request.params as { token: string };
+      if (!tokenParams.safeParse({ token }).success) return decisionErrorPage(ctx, 404, ctx.t('approval.decisionLinkUnknown'));
+      try {
+        const view = await links.view(token);
+        if (view.state === 'closed') return decisionClosedPage(ctx, view);
+        if (view.state === 'expired') return decisionErrorPage(ctx, 410, ctx.t('approval.decisionLinkExpired'));
+        return decisionFormPage(ctx, view, { action: `/decisions/${token}`, csrf: csrf(token) });
+      } catch (error) {
+        const { status, body } = toHttpError(error, ctx.lang);
+        return decisionErrorPage(ctx, status, body.message);
+      }
     });
 
     app.post('/decisions/:token', {
       schema: { hide: true, params: tokenParams, body: z.record(z.string(), z.unknown()).optional() },
       handler: async (request, reply) => {
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+        const ctx = await kit.context(request, reply);
         const { token } = request.params;
         const form = (request.body ?? {}) as Record<string, unknown>;
         if (
           !isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) ||
           !isValidCsrf(acceptedSecrets(deps.config), `decision:${token}`, form.csrf)
         ) {
-          return reply.status(403).send(decisionErrorPage(say('approval.decisionPageOrigin')));
+          return kit.send(ctx, decisionErrorPage(ctx, 403, ctx.t('approval.decisionPageOrigin')));
         }
         try {
           const { view } = await links.decide(token, form);
-          return decisionClosedPage(view, true);
+          return kit.send(ctx, decisionClosedPage(ctx, view, true));
         } catch (error) {
-          const { status, body } = toHttpError(error);
+          const { status, body } = toHttpError(error, ctx.lang);
           if (error instanceof AppError && error.kind === ErrorKind.Validation) {
             const view = await links.view(token);
-            return reply.status(400).send(
-              decisionFormPage(view, {
-                action: `/decisions/${token}`,
-                csrf: csrf(token),
-                error: body.message,
-                ...(body.fields ? { fields: body.fields } : {}),
-              }),
-            );
+            const state = { lang: ctx.lang, values: formValues(form), errors: body.fields ?? {} };
+            const page = decisionFormPage(ctx, view, { action: `/decisions/${token}`, csrf: csrf(token), state, message: body.message });
+            return kit.send(ctx, { ...page, status: 400, hasErrors: true });
           }
-          if (status === 409) return reply.status(409).send(decisionClosedPage(await links.view(token)));
-          if (status >= 500) request.log.error({ err: error }, 'decision failed');
-          return reply.status(status).send(decisionErrorPage(body.message));
+          if (status === 409) return kit.send(ctx, decisionClosedPage(ctx, await links.view(token), false, 409));
+          if (status >= 500 && status !== 503) request.log.error({ err: error }, 'decision failed');
+          return kit.send(ctx, decisionErrorPage(ctx, status, body.message));
         }
       },
     });

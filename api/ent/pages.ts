@@ -1,56 +1,81 @@
 import type { EntAccount } from '../../db/entAccounts.js';
-import { t } from '../../lib/i18n/index.js';
-import { escapeHtml, page, paragraph } from '../pages/legacyLayout.js';
+import { dateTime } from '../../lib/i18n/index.js';
+import { detailsList, linkButton, notice, postButton } from '../pages/components.js';
+import { errorSummary, hidden } from '../pages/forms.js';
+import { type Html, type HtmlValue, html } from '../pages/html.js';
+import type { PageContext } from '../pages/kit.js';
+import type { PageContent } from '../pages/layout.js';
+import { navigation } from '../pages/navigation.js';
 
-const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
-const profileLabel = { student: 'Étudiant', staff: 'Personnel' } as const;
+export const retryLink = (ctx: PageContext): Html => html`<p><a href="/ent/connexion">${ctx.t('pageEnt.retry')}</a></p>`;
 
-export function logoutButton(csrf: string): string {
-  return `<form method="post" action="/ent/deconnexion">${hidden('csrf', csrf)}<button type="submit">Se déconnecter</button></form>`;
-}
-
-export function entHomePage(account: EntAccount, csrf: string, charterAcceptedAt: Date | null): string {
-  const rows: [string, string][] = [
-    ['Nom', account.last_name],
-    ['Prénom', account.first_name],
-    ['Profil', profileLabel[account.profile]],
-    ['Adresse mail', account.email ?? '—'],
-    ...(account.student_number ? [['Numéro étudiant', account.student_number] as [string, string]] : []),
-    ...(charterAcceptedAt
-      ? [['Charte acceptée le', charterAcceptedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })] as [string, string]]
-      : []),
+/**
+ * Where students and staff land after the ENT: who they are, and their entrances (each journey
+ * adds its own to the menu, `api/pages/navigation.ts`, for the `student` or `staff_ent` kind).
+ */
+export function entHomePage(ctx: PageContext, account: EntAccount, charterAcceptedAt: Date | null): PageContent {
+  const { t } = ctx;
+  const kind = account.profile === 'staff' ? 'staff_ent' : 'student';
+  const entrances = [
+    ...navigation.filter((entry) => entry.for?.includes(kind)).map((entry) => ({ href: entry.href, label: t(entry.label) })),
+    { href: '/offre-de-formation', label: t('pageEnt.entranceProgrammes') },
+    { href: '/assistance', label: t('pageEnt.entranceAssistance') },
   ];
-  const details = `<dl>${rows.map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
-  return page('Mon espace ENT', `${paragraph('Vous êtes connecté avec votre compte ENT.', 'ok')}${details}${logoutButton(csrf)}`);
+  return {
+    title: t('pageEnt.homeTitle'),
+    body: html`${notice('success', t('pageEnt.connected'))}
+${detailsList([
+  [t('pageEnt.lastName'), account.last_name],
+  [t('pageEnt.firstName'), account.first_name],
+  [t('pageEnt.profile'), account.profile === 'staff' ? t('pageEnt.staff') : t('pageEnt.student')],
+  [t('pageEnt.email'), account.email ?? ''],
+  ...(account.student_number ? [[t('pageEnt.studentNumber'), account.student_number] as const] : []),
+  ...(charterAcceptedAt
+    ? [[t('pageEnt.charterAcceptedOn'), dateTime(charterAcceptedAt.getTime(), ctx.lang).replace(/^(le|on) /, '')] as const]
+    : []),
+])}
+<h2>${t('pageEnt.entrances')}</h2>
+<ul>${entrances.map((e) => html`<li><a href="${e.href}">${e.label}</a></li>`)}</ul>
+<p>${postButton({ action: '/ent/deconnexion', csrf: ctx.csrf, label: t('pageEnt.logout'), variant: 'secondary' })}</p>`,
+  };
 }
 
 /** Step 1 of the seed: read the charter and tick « J'ai lu et j'accepte… ». */
-export function charterPage(p: { version: string; csrf: string; error?: string }): string {
-  return page(
-    'Charte d’utilisation de la plateforme',
-    `${p.error ? paragraph(p.error, 'error') : ''}
-<p>Avant votre première utilisation, et à chaque nouvelle version, les personnels acceptent la charte d’utilisation de la plateforme (version ${escapeHtml(p.version)}).</p>
-<p class="muted">Les données des démarches sont confidentielles : elles ne servent qu’au traitement des demandes, et chaque décision est enregistrée à votre nom.</p>
-<form method="post" action="/ent/charte">${hidden('csrf', p.csrf)}${hidden('version', p.version)}
-<label style="font-weight:400"><input type="checkbox" name="accept" value="on" required style="width:auto;margin-right:.5rem">${escapeHtml(t('ent.charterCheckbox', 'fr'))}</label>
-<button type="submit">Valider</button>
+export function charterPage(ctx: PageContext, p: { version: string; error?: string }): PageContent {
+  const { t } = ctx;
+  const errors: Record<string, string> = p.error ? { accept: p.error } : {};
+  const state = { lang: ctx.lang, values: {}, errors };
+  return {
+    title: t('pageEnt.charterTitle'),
+    hasErrors: !!p.error,
+    body: html`${errorSummary(state)}
+<p>${t('pageEnt.charterIntro', { version: p.version })}</p>
+<p class="muted">${t('pageEnt.charterBody')}</p>
+<form method="post" action="/ent/charte" novalidate>${hidden('csrf', ctx.csrf)}${hidden('version', p.version)}
+<div class="field${p.error ? ' field-error' : ''}">${p.error ? html`<span class="error-message" id="f-accept-error">${p.error}</span>` : ''}<div class="choice"><input type="checkbox" id="f-accept" name="accept" value="on" required${p.error ? html` aria-invalid="true" aria-describedby="f-accept-error"` : ''}><label for="f-accept">${t('ent.charterCheckbox')}</label></div></div>
+<div class="actions"><button type="submit">${t('pageEnt.validate')}</button></div>
 </form>`,
-  );
+  };
 }
 
 /** Step 2 of the seed: « Vous êtes sur le point d'accepter la charte » → OK (a page, so no script is needed). */
-export function charterConfirmPage(p: { version: string; csrf: string }): string {
-  return page(
-    'Confirmation',
-    `<div role="alertdialog" aria-labelledby="confirm-text"><p id="confirm-text">${escapeHtml(t('ent.charterConfirm', 'fr'))}</p>
-<form method="post" action="/ent/charte">${hidden('csrf', p.csrf)}${hidden('version', p.version)}${hidden('accept', 'on')}${hidden('confirm', 'ok')}
-<button type="submit">OK</button> <a href="/ent/charte">Annuler</a>
+export function charterConfirmPage(ctx: PageContext, p: { version: string }): PageContent {
+  const { t } = ctx;
+  return {
+    title: t('pageEnt.confirmTitle'),
+    body: html`<div role="alertdialog" aria-labelledby="confirm-text"><p id="confirm-text">${t('ent.charterConfirm')}</p>
+<form method="post" action="/ent/charte">${hidden('csrf', ctx.csrf)}${hidden('version', p.version)}${hidden('accept', 'on')}${hidden('confirm', 'ok')}
+<div class="actions"><button type="submit">OK</button>${linkButton('/ent/charte', t('pageEnt.cancel'), 'secondary')}</div>
 </form></div>`,
-  );
+  };
 }
 
-export function entMessagePage(title: string, text: string, kind: 'ok' | 'error', extra = ''): string {
-  return page(title, `${paragraph(text, kind)}${extra}<p><a href="/">Accueil</a></p>`);
+export function entMessagePage(
+  _ctx: PageContext,
+  status: number,
+  title: string,
+  message: string,
+  extra: HtmlValue = '',
+): PageContent & { status: number } {
+  return { status, title, body: html`${notice(status >= 400 ? 'error' : 'success', message, { live: true })}${extra}` };
 }
-
-export const retryLink = '<p><a href="/ent/connexion">Recommencer la connexion ENT</a></p>';

@@ -5,7 +5,9 @@ import { emailOnlyBody, errorResponse, messageResponse } from '../schemas.js';
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
+import { graduatePageRoutes } from './pageRoutes.js';
 import {
+  completeFormRequestBody,
   createGraduateBody,
   diplomaChoiceBody,
   diplomaView,
@@ -29,7 +31,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         tags,
         summary:
-          'S’inscrire comme diplômé (Nom, Prénom, Date de naissance, e-mail, mot de passe ; formulaire complet si absent de la base)',
+          'S’inscrire comme diplômé (Nom, Prénom, Date de naissance, e-mail, mot de passe) : la réponse est la même que la personne soit dans la base ou non ; la suite arrive par courriel',
         body: createGraduateBody,
         response: { 201: graduateRegistrationAnswer, 400: errorResponse, 409: errorResponse },
       },
@@ -79,6 +81,22 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       handler: async (request, reply) => reply.status(202).send(await registration.chooseDiploma(request.body)),
     });
 
+    app.post('/graduates/registration/complete-form', {
+      schema: {
+        tags,
+        summary: 'Absent de la base : envoyer le formulaire complet (téléphone, adresse postale, diplôme dont on se souvient)',
+        body: completeFormRequestBody,
+        response: {
+          202: z.object({ phase: z.string(), message: z.string() }),
+          400: errorResponse,
+          401: errorResponse,
+          409: errorResponse,
+          429: errorResponse,
+        },
+      },
+      handler: async (request, reply) => reply.status(202).send(await registration.completeForm(request.body)),
+    });
+
     app.post('/graduates/sessions', {
       schema: {
         tags,
@@ -109,5 +127,6 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(graduateRoutes(deps), { prefix: '/api' });
+    await app.register(graduatePageRoutes(deps));
   };
 }

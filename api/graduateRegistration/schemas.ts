@@ -27,16 +27,29 @@ export const rememberedDiplomaBody = z.object(
   fieldText('graduateRegistration.diplomaIncomplete'),
 );
 
+/**
+ * Nom, Prénom(s), Date de naissance, e-mail, mot de passe. The answer is the same whether or not
+ * the person is in the registry; a person who is not fills in the complete form after validating
+ * their address (an API client may send it here already: it is kept for that case only).
+ */
 export const createGraduateBody = z.object({
   lastName: requiredText('field.lastName'),
   firstNames: requiredText('field.firstName', 200),
   birthDate: isoDate,
   email: emailField(),
   password: passwordField,
-  // Required only when the person is absent from the registry (the complete form).
   phone: requiredText('field.phone', 30).optional(),
   postalAddress: requiredText('graduateRegistration.postalAddressLabel', 300).optional(),
   rememberedDiploma: rememberedDiplomaBody.optional(),
+  /** The language of the mails to come (default: the request's). */
+  locale: z.enum(['fr', 'en'], fieldText('field.locale')).optional(),
+});
+
+/** « Formulaire complet » of a person absent from the registry. */
+export const completeFormBody = z.object({
+  phone: requiredText('field.phone', 30),
+  postalAddress: requiredText('graduateRegistration.postalAddressLabel', 300),
+  rememberedDiploma: rememberedDiplomaBody,
 });
 
 export const graduateCredentialsBody = z.object({
@@ -45,20 +58,21 @@ export const graduateCredentialsBody = z.object({
 });
 
 /** « Je choisis mon diplôme » (a diploma id from the list) or « diplôme non trouvé » (with the composante). */
-export const diplomaChoiceBody = graduateCredentialsBody.and(
-  z.union(
-    [
-      z.object({ diplomaId: z.uuid(fieldText('graduateRegistration.diplomaInvalid')) }),
-      z.object({
-        notFound: z.literal(true),
-        composanteCode: requiredText('field.composante', 50),
-        title: requiredText('graduateRegistration.diplomaTitleLabel', 200).optional(),
-        year: year.optional(),
-      }),
-    ],
-    fieldText('graduateRegistration.chooseDiploma'),
-  ),
+export const diplomaChoice = z.union(
+  [
+    z.object({ diplomaId: z.uuid(fieldText('graduateRegistration.diplomaInvalid')) }),
+    z.object({
+      notFound: z.literal(true),
+      composanteCode: requiredText('field.composante', 50),
+      title: requiredText('graduateRegistration.diplomaTitleLabel', 200).optional(),
+      year: year.optional(),
+    }),
+  ],
+  fieldText('graduateRegistration.chooseDiploma'),
 );
+
+export const diplomaChoiceBody = graduateCredentialsBody.and(diplomaChoice);
+export const completeFormRequestBody = graduateCredentialsBody.and(completeFormBody);
 
 export const diplomaView = z.object({
   id: z.uuid(),
@@ -69,9 +83,9 @@ export const diplomaView = z.object({
   year: z.number().int(),
 });
 
+/** The same for everyone (present, absent, several matches): what comes next arrives by mail. */
 export const graduateRegistrationAnswer = z.object({
   accountId: z.uuid(),
-  registry: z.enum(['present', 'ambiguous', 'absent']),
   message: z.string(),
 });
 

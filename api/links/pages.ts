@@ -1,102 +1,118 @@
 import type { LinkPurpose } from '../../db/tokens.js';
-import { escapeHtml, page, paragraph } from '../pages/legacyLayout.js';
+import type { PlainKey } from '../../lib/i18n/index.js';
+import { linkButton, notice } from '../pages/components.js';
+import { type FormState, form, input } from '../pages/forms.js';
+import { html } from '../pages/html.js';
+import type { PageContext } from '../pages/kit.js';
+import type { PageContent } from '../pages/layout.js';
 
-const titles: Record<LinkPurpose, { title: string; intro: string; button: string }> = {
+const texts: Record<LinkPurpose, { title: PlainKey; intro: PlainKey; button: PlainKey }> = {
   account_validation: {
-    title: 'Validation de votre compte',
-    intro: 'Confirmez la validation de votre compte en cliquant sur le bouton ci-dessous.',
-    button: 'Valider mon compte',
+    title: 'pageLinks.accountValidationTitle',
+    intro: 'pageLinks.accountValidationIntro',
+    button: 'pageLinks.accountValidationButton',
   },
-  email_change: {
-    title: 'Validation de votre nouvelle adresse',
-    intro: 'Confirmez votre nouvelle adresse mail en cliquant sur le bouton ci-dessous.',
-    button: 'Valider ma nouvelle adresse',
-  },
-  password_reset: {
-    title: 'Choisir un nouveau mot de passe',
-    intro: 'Au moins 10 caractères, avec au moins trois types parmi : minuscules, majuscules, chiffres, caractères spéciaux.',
-    button: 'Enregistrer le mot de passe',
-  },
+  email_change: { title: 'pageLinks.emailChangeTitle', intro: 'pageLinks.emailChangeIntro', button: 'pageLinks.emailChangeButton' },
+  password_reset: { title: 'pageLinks.passwordResetTitle', intro: 'pageLinks.passwordResetIntro', button: 'pageLinks.passwordResetButton' },
   graduate_email_validation: {
-    title: 'Diplômés : validation de votre adresse',
-    intro: 'Confirmez votre adresse mail pour poursuivre votre inscription de diplômé.',
-    button: 'Valider mon adresse',
+    title: 'pageLinks.graduateTitle',
+    intro: 'pageLinks.graduateIntro',
+    button: 'pageLinks.validateAddressButton',
   },
   recruiter_email_validation: {
-    title: 'Entreprises / partenaires : validation de votre adresse',
-    intro: 'Confirmez votre adresse mail : votre inscription sera ensuite examinée par l’administrateur.',
-    button: 'Valider mon adresse',
+    title: 'pageLinks.recruiterTitle',
+    intro: 'pageLinks.recruiterIntro',
+    button: 'pageLinks.validateAddressButton',
   },
 };
 
-/** GET: a confirmation page with a form. Opening it changes nothing. */
-export function linkFormPage(p: {
-  purpose: LinkPurpose;
-  action: string;
-  csrf: string;
-  error?: string;
-  fields?: Record<string, string>;
-}): string {
-  const t = titles[p.purpose];
-  const fieldError = (name: string) =>
-    p.fields?.[name] ? `<span class="error" id="${name}-error">${escapeHtml(p.fields[name]!)}</span>` : '';
-  const passwordFields =
+/**
+ * GET: a confirmation page with one button (and the new password's fields for a reset). Opening
+ * it changes nothing: mail scanners open links. The form's token is derived from the link's own
+ * token (no cookie needed: the link may be opened in any browser).
+ */
+export function linkFormPage(
+  ctx: PageContext,
+  p: { purpose: LinkPurpose; action: string; csrf: string; state?: FormState; message?: string },
+): PageContent {
+  const { t } = ctx;
+  const spec = texts[p.purpose];
+  const state = p.state ?? { lang: ctx.lang, values: {}, errors: {} };
+  const fields =
     p.purpose === 'password_reset'
-      ? `<label for="password">Nouveau mot de passe</label>
-<input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" aria-describedby="password-error">${fieldError('password')}
-<label for="passwordConfirmation">Confirmation du mot de passe</label>
-<input id="passwordConfirmation" name="passwordConfirmation" type="password" autocomplete="new-password" required aria-describedby="passwordConfirmation-error">${fieldError('passwordConfirmation')}`
-      : '';
-  return page(
-    t.title,
-    `${p.error ? paragraph(p.error, 'error') : ''}${paragraph(t.intro)}
-<form method="post" action="${escapeHtml(p.action)}">
-<input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">
-${passwordFields}
-<button type="submit">${escapeHtml(t.button)}</button>
-</form>`,
-  );
+      ? [
+          input(state, {
+            name: 'password',
+            label: t('pageLinks.newPassword'),
+            type: 'password',
+            required: true,
+            autocomplete: 'new-password',
+          }),
+          input(state, {
+            name: 'passwordConfirmation',
+            label: t('pageLinks.newPasswordConfirmation'),
+            type: 'password',
+            required: true,
+            autocomplete: 'new-password',
+          }),
+        ]
+      : [];
+  return {
+    title: t(spec.title),
+    body: html`<p>${t(spec.intro)}</p>
+${form({ state, ...(p.message ? { message: p.message } : {}), action: p.action, csrf: p.csrf, submit: t(spec.button), fields, requiredNote: fields.length > 0 })}`,
+  };
 }
 
-export function linkDonePage(purpose: LinkPurpose, result: unknown): string {
+/** After the link was used: what happened, and where the journey continues. */
+export function linkDonePage(ctx: PageContext, purpose: LinkPurpose, result: unknown): PageContent {
+  const { t } = ctx;
   switch (purpose) {
     case 'account_validation': {
-      const fileNumber = (result as { fileNumber?: string })?.fileNumber;
-      return page(
-        'Compte validé',
-        `${paragraph('Votre compte est validé.', 'ok')}${paragraph(`Votre identifiant (numéro de dossier) est ${fileNumber ?? '—'}. Vous pouvez vous connecter avec cet identifiant ou votre adresse mail.`)}`,
-      );
+      const fileNumber = (result as { fileNumber?: string })?.fileNumber ?? '—';
+      return {
+        title: t('pageCandidate.validatedTitle'),
+        body: html`${notice('success', t('pageCandidate.validated'), { live: true })}<p>${t('pageCandidate.validatedLogin', { fileNumber })}</p><p>${linkButton('/connexion', t('pageCandidate.goToLogin'))}</p>`,
+      };
     }
     case 'email_change':
       return result === 'applied'
-        ? page('Adresse validée', `${paragraph('Votre nouvelle adresse est validée : vous pouvez vous reconnecter.', 'ok')}`)
-        : page(
-            'Modification impossible',
-            paragraph('Cette adresse est désormais utilisée par un autre compte : votre adresse précédente est conservée.', 'error'),
-          );
+        ? {
+            title: t('pageCandidate.emailChangedTitle'),
+            body: html`${notice('success', t('pageCandidate.emailChanged'), { live: true })}<p>${linkButton('/connexion', t('pageCandidate.goToLogin'))}</p>`,
+          }
+        : { title: t('pageCandidate.emailTakenTitle'), body: notice('error', t('pageCandidate.emailTaken'), { live: true }) };
     case 'password_reset':
-      return page('Mot de passe modifié', `${paragraph('Votre mot de passe a été modifié. Vos sessions ouvertes ont été fermées.', 'ok')}`);
-    case 'graduate_email_validation':
-      return (result as { next?: string })?.next === 'choose_diploma'
-        ? page(
-            'Adresse validée',
-            `${paragraph('Votre adresse est validée.', 'ok')}${paragraph('Vous figurez dans la base des diplômés : choisissez maintenant votre diplôme (code VET), ou indiquez « diplôme non trouvé ». Les instructions vous ont été envoyées par courriel.')}`,
-          )
-        : page(
-            'Adresse validée',
-            `${paragraph('Votre adresse est validée.', 'ok')}${paragraph('Votre demande est transmise à l’administrateur : vous serez informé(e) de sa décision par courriel.')}`,
-          );
+      return {
+        title: t('pageCandidate.passwordChangedTitle'),
+        body: html`${notice('success', t('pageCandidate.passwordChanged'), { live: true })}<p>${linkButton('/connexion', t('pageCandidate.goToLogin'))}</p>`,
+      };
+    case 'graduate_email_validation': {
+      // The next step of the registration, straight away (this browser now holds its pass).
+      const next = (result as { next?: string })?.next;
+      const path =
+        next === 'choose_diploma'
+          ? '/diplomes/inscription/diplome'
+          : next === 'complete_form'
+            ? '/diplomes/inscription/formulaire'
+            : '/diplomes/inscription/suivi';
+      return {
+        title: t('pageLinks.addressValidatedTitle'),
+        body: html`${notice('success', t('pageLinks.addressValidated'), { live: true })}<p>${linkButton(path, t('pageLinks.continue'))}</p>`,
+      };
+    }
     case 'recruiter_email_validation':
-      return page(
-        'Adresse validée',
-        `${paragraph('Votre adresse est validée.', 'ok')}${paragraph('Votre inscription est transmise à l’administrateur : vous serez informé(e) de sa décision par courriel.')}`,
-      );
+      return {
+        title: t('pageLinks.addressValidatedTitle'),
+        body: html`${notice('success', t('pageLinks.addressValidated'), { live: true })}<p>${t('pageLinks.recruiterNext')}</p><p>${linkButton('/entreprises/inscription/suivi', t('pageLinks.continue'))}</p>`,
+      };
   }
 }
 
-export function linkErrorPage(message: string): string {
-  return page(
-    'Lien inutilisable',
-    `${paragraph(message, 'error')}${paragraph('Vous pouvez demander un nouveau lien depuis la page de connexion (« Renvoyer le lien » ou « J’ai oublié mes identifiants »).', 'muted')}`,
-  );
+export function linkErrorPage(ctx: PageContext, status: number, message: string): PageContent & { status: number } {
+  return {
+    status,
+    title: ctx.t('pageLinks.unusableTitle'),
+    body: html`${notice('error', message, { live: true })}<p class="muted">${ctx.t('pageLinks.unusableHint')}</p>`,
+  };
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, isSameOrigin, isValidCsrf } from '../../lib/csrf.js';
@@ -5,60 +6,71 @@ import { AppError, ErrorKind } from '../../lib/errors.js';
 import { acceptedSecrets } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
-import { say } from '../language.js';
+import { formValues } from '../pages/forms.js';
+import { createPageKit } from '../pages/kit.js';
+import { grantRegistrationPass } from '../pages/registrationPass.js';
 import { errorResponse, tokenParams } from '../schemas.js';
 import { linkDonePage, linkErrorPage, linkFormPage } from './pages.js';
 import { createLinkUseCases, linkStateMessages } from './useCases.js';
 
 /**
  * The links people receive by mail. GET shows a page and changes nothing (mail scanners open
- * links); the action is a POST from that page, with a CSRF token and an Origin check. The same
- * actions exist as JSON for front-ends that render their own pages.
+ * links); the action is a POST from that page, with a CSRF token derived from the link's token and
+ * an Origin check. What comes next depends on the link: graduates and recruiters continue on their
+ * registration's page, which this browser may then open (see `afterUse`). The same actions exist
+ * as JSON for front-ends that render their own pages.
  */
-export function linkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+export function linkRoutes(deps: ApiDeps, afterUse: Partial<Record<string, LinkFollowUp>> = {}): FastifyPluginAsyncZod {
   const links = createLinkUseCases(deps);
+  const kit = createPageKit(deps);
   const secret = deps.config.secret;
 
   return async (app) => {
-    app.get('/liens/:token', {
-      schema: { hide: true, params: tokenParams },
-      handler: async (request, reply) => {
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-        const { token } = request.params;
-        try {
-          const link = await links.describe(token);
-          if (link.state !== 'valid') return reply.status(410).send(linkErrorPage(say(linkStateMessages[link.state])));
-          return linkFormPage({ purpose: link.purpose, action: `/liens/${token}`, csrf: csrfTokenFor(secret, token) });
-        } catch (error) {
-          const { status, body } = toHttpError(error);
-          return reply.status(status).send(linkErrorPage(body.message));
-        }
-      },
+    kit.page(app, '/liens/:token', async (ctx) => {
+      ctx.reply.header('cache-control', 'no-store');
+      const { token } = ctx.request.params as { token: string };
+      if (!tokenParams.safeParse({ token }).success) return linkErrorPage(ctx, 404, ctx.t('link.unknown'));
+      try {
+        const link = await links.describe(token);
+        if (link.state !== 'valid') return linkErrorPage(ctx, 410, ctx.t(linkStateMessages[link.state]));
+        return linkFormPage(ctx, { purpose: link.purpose, action: `/liens/${token}`, csrf: csrfTokenFor(secret, token) });
+      } catch (error) {
+        const { status, body } = toHttpError(error, ctx.lang);
+        return linkErrorPage(ctx, status, body.message);
+      }
     });
 
     app.post('/liens/:token', {
       schema: { hide: true, params: tokenParams, body: z.record(z.string(), z.unknown()).optional() },
       handler: async (request, reply) => {
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+        const ctx = await kit.context(request, reply);
         const { token } = request.params;
         const form = (request.body ?? {}) as Record<string, unknown>;
         if (
           !isSameOrigin(deps.config.http.publicBaseUrl, request.headers.origin) ||
           !isValidCsrf(acceptedSecrets(deps.config), token, form.csrf)
         ) {
-          return reply.status(403).send(linkErrorPage(say('link.wrongOrigin')));
+          return kit.send(ctx, linkErrorPage(ctx, 403, ctx.t('link.wrongOrigin')));
         }
         try {
           const done = await links.use(token, form);
-          return linkDonePage(done.purpose, done.result);
+          await afterUse[done.purpose]?.(reply, done.subjectId);
+          return kit.send(ctx, linkDonePage(ctx, done.purpose, done.result));
         } catch (error) {
-          const { status, body } = toHttpError(error);
+          const { status, body } = toHttpError(error, ctx.lang);
           if (error instanceof AppError && error.kind === ErrorKind.Validation) {
-            const form = { purpose: 'password_reset' as const, action: `/liens/${token}`, csrf: csrfTokenFor(secret, token) };
-            return reply.status(400).send(linkFormPage({ ...form, error: body.message, ...(body.fields ? { fields: body.fields } : {}) }));
+            const state = { lang: ctx.lang, values: formValues(form), errors: body.fields ?? {} };
+            const page = linkFormPage(ctx, {
+              purpose: 'password_reset',
+              action: `/liens/${token}`,
+              csrf: csrfTokenFor(secret, token),
+              state,
+              message: body.message,
+            });
+            return kit.send(ctx, { ...page, status: 400, hasErrors: true });
           }
-          if (status >= 500) request.log.error({ err: error }, 'link use failed');
-          return reply.status(status).send(linkErrorPage(body.message));
+          if (status >= 500 && status !== 503) request.log.error({ err: error }, 'link use failed');
+          return kit.send(ctx, linkErrorPage(ctx, status, body.message));
         }
       },
     });
@@ -87,14 +99,28 @@ export function linkRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           410: errorResponse,
         },
       },
-      handler: async (request) => links.use(request.params.token, request.body ?? {}),
+      handler: async (request) => {
+        const { purpose, result } = await links.use(request.params.token, request.body ?? {});
+        return { purpose, result };
+      },
     });
+  };
+}
+
+/** What a page does for the browser that used a link of some purpose (e.g. remember its registration). */
+export type LinkFollowUp = (reply: FastifyReply, subjectId: string) => Promise<void> | void;
+
+/** Graduates and recruiters continue their registration in pages: the browser that validated gets the pass. */
+function linkFollowUps(deps: ApiDeps): Partial<Record<string, LinkFollowUp>> {
+  return {
+    graduate_email_validation: (reply, accountId) => grantRegistrationPass(reply, deps.config, 'graduate', accountId),
+    recruiter_email_validation: (reply, accountId) => grantRegistrationPass(reply, deps.config, 'recruiter', accountId),
   };
 }
 
 /** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */
 export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(linkRoutes(deps));
+    await app.register(linkRoutes(deps, linkFollowUps(deps)));
   };
 }

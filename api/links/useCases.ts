@@ -56,7 +56,7 @@ export function createLinkUseCases({ db, temporal, hasher }: ApiDeps) {
         await storePendingPasswordChange(db, { tokenId: token.id, passwordHash });
       }
       const result = await temporal.workflow.getHandle(token.workflow_id).executeUpdate(useLinkUpdate, { args: [{ tokenId: token.id }] });
-      return { purpose: token.purpose, result };
+      return { purpose: token.purpose, result, subjectId: token.subject_id };
     },
   };
 }

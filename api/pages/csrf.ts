@@ -25,13 +25,14 @@ export function formToken(request: FastifyRequest, reply: FastifyReply, secret: 
 
 /**
  * A form POST is ours when it comes from our origin (Origin header, or Sec-Fetch-Site for the rare
- * browser that omits Origin) and carries the token of this browser's cookie.
+ * browser that omits Origin) and carries the token of this browser's cookie, under APP_SECRET or
+ * one of APP_SECRET_PREVIOUS (a form rendered before a rotation still posts).
  */
-export function isTrustedFormPost(request: FastifyRequest, secret: string, publicBaseUrl: string, token: unknown): boolean {
+export function isTrustedFormPost(request: FastifyRequest, secrets: readonly string[], publicBaseUrl: string, token: unknown): boolean {
   const origin = request.headers.origin;
   if (origin !== undefined && !isSameOrigin(publicBaseUrl, origin)) return false;
   const site = request.headers['sec-fetch-site'];
   if (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const id = request.cookies[CSRF_COOKIE];
-  return typeof token === 'string' && !!id && safeEqual(tokenOf(secret, id), token);
+  return typeof token === 'string' && !!id && secrets.some((secret) => safeEqual(tokenOf(secret, id), token));
 }

@@ -1,8 +1,10 @@
 import '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { findPrincipalSummary, setPrincipalLocale } from '../../db/pagePrincipals.js';
 import type { PrincipalKind } from '../../db/sessions.js';
 import { type Lang, type MessageKey, type MessageRef, type ParamsOf, render, t } from '../../lib/i18n/index.js';
+import { acceptedSecrets } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { fieldMessages } from '../schemas.js';
@@ -11,6 +13,7 @@ import { formToken, isTrustedFormPost } from './csrf.js';
 import { type Flash, type FlashKind, setFlash, takeFlash } from './flash.js';
 import { type FormState, formValues, nestForm } from './forms.js';
 import { html } from './html.js';
+import { LANG_COOKIE, LANG_COOKIE_MAX_AGE } from './language.js';
 import { type PageContent, renderDocument } from './layout.js';
 import { currentPageUser, type PageUser } from './session.js';
 import { stylesheet } from './styles.js';
@@ -65,6 +68,8 @@ export interface FormSpec<S extends z.ZodType> {
   prepare?: (input: Record<string, unknown>, ctx: PageContext) => unknown;
   render: (ctx: PageContext, state: FormState, message?: string) => PageContent | Promise<PageContent>;
   submit: (ctx: PageContext, data: z.infer<S>, files: UploadedFiles) => Promise<PageResult>;
+  /** Shows errors of these schema paths beside these fields (`_` is the whole value), e.g. `{ _: 'diploma' }`. */
+  errorFields?: Record<string, string>;
   /** A multipart form with these file fields (the plugin must have called `acceptUploads` once). */
   uploads?: { files: readonly string[]; tooLarge: MessageRef };
 }
@@ -89,6 +94,7 @@ export function safeReturnPath(value: unknown): string | undefined {
 export function createPageKit(deps: ApiDeps) {
   const { config, db } = deps;
   const { secret } = config;
+  const formSecrets = acceptedSecrets(config);
   const publicBaseUrl = config.http.publicBaseUrl;
   const secure = publicBaseUrl.startsWith('https://');
   const styles = stylesheet(config.portal.primaryColor);
@@ -171,7 +177,7 @@ export function createPageKit(deps: ApiDeps) {
 
     /** True when a POST carries this browser's CSRF token and comes from our origin. */
     trusted(ctx: PageContext, token: unknown): boolean {
-      return isTrustedFormPost(ctx.request, secret, publicBaseUrl, token);
+      return isTrustedFormPost(ctx.request, formSecrets, publicBaseUrl, token);
     },
 
     /** A GET page. `for`: only these kinds of logged-in people. */
@@ -201,7 +207,7 @@ export function createPageKit(deps: ApiDeps) {
       app.post(path, { schema: { hide: true } }, async (request, reply) => {
         const ctx = await context(request, reply);
         const form = formValues(request.body);
-        if (!isTrustedFormPost(request, secret, publicBaseUrl, (request.body as { csrf?: unknown } | undefined)?.csrf))
+        if (!isTrustedFormPost(request, formSecrets, publicBaseUrl, (request.body as { csrf?: unknown } | undefined)?.csrf))
           return send(ctx, rejectedForm(ctx));
         try {
           return send(ctx, gate(ctx, options.for) ?? (await handler(ctx, form)));
@@ -213,6 +219,11 @@ export function createPageKit(deps: ApiDeps) {
 
     /** A form: GET shows it, POST checks, validates with `schema`, runs `submit` or shows the errors. */
     form<S extends z.ZodType>(app: FastifyInstance, spec: FormSpec<S>) {
+      const onFields = (errors: Record<string, string>) => {
+        const shown: Record<string, string> = {};
+        for (const [path, message] of Object.entries(errors)) shown[spec.errorFields?.[path] ?? path] ??= message;
+        return shown;
+      };
       const show = async (ctx: PageContext, state: FormState, status: number, message?: string) => {
         const content = await spec.render(ctx, state, message);
         const hasErrors = Object.keys(state.errors).length > 0 || !!message;
@@ -248,19 +259,37 @@ export function createPageKit(deps: ApiDeps) {
           }
           const token = spec.uploads ? values.csrf : (request.body as { csrf?: unknown } | undefined)?.csrf;
           delete values.csrf;
-          if (!isTrustedFormPost(request, secret, publicBaseUrl, token)) return send(ctx, rejectedForm(ctx));
+          if (!isTrustedFormPost(request, formSecrets, publicBaseUrl, token)) return send(ctx, rejectedForm(ctx));
           const refused = gate(ctx, spec.for);
           if (refused) return send(ctx, refused);
           const input = spec.prepare ? spec.prepare(nestForm(values), ctx) : nestForm(values);
           const parsed = spec.schema.safeParse(input);
-          if (!parsed.success) return show(ctx, { lang: ctx.lang, values, errors: fieldMessages(parsed.error.issues) }, 400);
+          if (!parsed.success) return show(ctx, { lang: ctx.lang, values, errors: onFields(fieldMessages(parsed.error.issues)) }, 400);
           return send(ctx, await spec.submit(ctx, parsed.data, files));
         } catch (error) {
           const { status, body } = toHttpError(error, ctx.lang);
           if (status >= 500 && status !== 503) request.log.error({ err: error }, 'page form failed');
-          return show(ctx, { lang: ctx.lang, values, errors: body.fields ?? {} }, status, body.message);
+          return show(ctx, { lang: ctx.lang, values, errors: onFields(body.fields ?? {}) }, status, body.message);
         }
       });
+    },
+
+    /**
+     * After a login from a page: the language chosen on the pages (if any) becomes the account's,
+     * so its later mails follow it; without a choice, the pages take the account's language.
+     */
+    async rememberLanguage(ctx: PageContext, kind: PrincipalKind, id: string) {
+      const chosen = ctx.request.cookies[LANG_COOKIE];
+      if (chosen === 'fr' || chosen === 'en') return setPrincipalLocale(db, kind, id, chosen);
+      const summary = await findPrincipalSummary(db, kind, id);
+      if (summary && summary.locale !== ctx.lang)
+        ctx.reply.setCookie(LANG_COOKIE, summary.locale, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          path: '/',
+          maxAge: LANG_COOKIE_MAX_AGE,
+        });
     },
 
     /** Once per plugin that has upload forms: accepts multipart bodies within these limits. */

@@ -55,7 +55,7 @@ export function renderDocument(frame: PageFrame, content: PageContent): string {
 <div class="site-top">
 <a class="brand" href="/" aria-label="${say('page.homeLink', { institution: portal.institutionName })}">${portal.logoUrl ? html`<img src="${portal.logoUrl}" alt="">` : ''}<span>${portal.institutionName}</span></a>
 <div class="site-tools">
-<form method="post" action="/langue"><input type="hidden" name="csrf" value="${frame.csrf}"><input type="hidden" name="lang" value="${other}"><input type="hidden" name="back" value="${frame.path}"><button type="submit" class="button-secondary" lang="${other}" aria-label="${t('page.switchToLabel', frame.lang)}">${say('page.switchTo')}</button></form>
+<form method="get" action="/langue"><input type="hidden" name="lang" value="${other}"><button type="submit" class="button-secondary" lang="${other}" aria-label="${t('page.switchToLabel', frame.lang)}">${say('page.switchTo')}</button></form>
 ${
   frame.user
     ? html`<span class="who">${say('page.loggedInAs', { name: frame.user.name })}</span>

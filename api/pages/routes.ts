@@ -16,10 +16,18 @@ export function pageKitRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(kit.stylesheet.css),
     );
 
-    // The switch in the header: a cookie for everyone, and the account's language once logged in
-    // (the mails this person receives later follow it).
-    kit.action(app, '/langue', async (ctx, form) => {
-      const lang = form.lang === 'en' ? 'en' : 'fr';
+    // The switch in the header: a GET form (no token to carry, so the page's first form stays its
+    // own), which only acts when the browser says it comes from our own pages: a cookie for
+    // everyone, and the account's language once logged in (the mails this person receives later
+    // follow it). A link from another site changes nothing.
+    kit.page(app, '/langue', async (ctx) => {
+      const query = ctx.request.query as Record<string, unknown>;
+      // Back to the page the switch was pressed on: its path comes from the Referer (same origin
+      // only), so a link's token never lands in a query string or a log.
+      const back = safeReturnPath(query.retour) ?? refererPath(ctx.request.headers.referer, deps.config.http.publicBaseUrl) ?? '/';
+      const site = ctx.request.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') return redirectTo(back);
+      const lang = query.lang === 'en' ? 'en' : 'fr';
       ctx.reply.setCookie(LANG_COOKIE, lang, {
         httpOnly: true,
         sameSite: 'lax',
@@ -28,7 +36,7 @@ export function pageKitRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         maxAge: LANG_COOKIE_MAX_AGE,
       });
       if (ctx.user) await setPrincipalLocale(db, ctx.user.kind, ctx.user.id, lang);
-      return redirectTo(safeReturnPath(form.back) ?? '/', { key: 'page.languageChanged' });
+      return redirectTo(back, { key: 'page.languageChanged' });
     });
 
     // Every account but the ENT's (whose logout also ends the single sign-on: /ent/deconnexion).
@@ -38,6 +46,16 @@ export function pageKitRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       return redirectTo('/', { key: 'page.loggedOut' });
     });
   };
+}
+
+function refererPath(referer: string | undefined, publicBaseUrl: string): string | undefined {
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    return url.origin === new URL(publicBaseUrl).origin ? safeReturnPath(url.pathname + url.search) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Registered by api/app.ts, which finds every `api/<folder>/routes.ts`. */

@@ -15,6 +15,7 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-s
 a{color:var(--primary);text-decoration:underline;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:2px}
 :focus-visible{outline:3px solid #000;outline-offset:2px;box-shadow:0 0 0 5px #fff}
+/* A date or time field keeps the focus in its inner segments, where :focus-visible does not reach the field itself. */
 input[type=date]:focus,input[type=date]:focus-within,input[type=time]:focus,input[type=time]:focus-within{outline:3px solid #000;outline-offset:2px;box-shadow:0 0 0 5px #fff}
 .skip-link{position:absolute;left:.5rem;top:-4rem;background:#fff;color:#000;padding:.75rem 1rem;z-index:10;border:2px solid #000}
 .skip-link:focus{top:.5rem}
@@ -71,7 +72,8 @@ fieldset{border:0;margin:0;padding:0}
 .notice-error{border-color:var(--error)}
 .notice-warning{border-color:var(--warning)}
 .notice p:last-child{margin-bottom:0}
-.badge{display:inline-block;padding:.1rem .55rem;border-radius:1rem;font-size:.9rem;font-weight:700;border:2px solid currentColor;max-width:100%;background:#fff}
+.badge{display:inline-block;padding:.1rem .55rem;border-radius:1rem;font-size:.9rem;font-weight:700;border:2px solid currentColor;white-space:nowrap;background:#fff;max-width:100%}
+@media (max-width:40rem){.badge{white-space:normal}}
 .badge-neutral{color:#3d3d3d}.badge-info{color:var(--info)}.badge-success{color:var(--success)}.badge-warning{color:var(--warning)}.badge-danger{color:var(--error)}
 .table-wrap{overflow-x:auto;margin:0 0 1.5rem}
 table{border-collapse:collapse;width:100%;min-width:20rem}
@@ -87,6 +89,9 @@ nav.pagination a{display:inline-block;padding:.6rem .25rem;min-height:44px}
 .card{min-width:0;border:1px solid var(--line);border-radius:6px;padding:1rem 1.25rem;background:#fff}
 .card h2,.card h3{margin-top:0}
 .steps{padding-left:1.25rem}
+.outcomes{display:flex;flex-wrap:wrap;gap:.6rem;margin:1.5rem 0 0}.outcomes button{flex:1 1 12rem}
+.terms{border:1px solid var(--line);padding:1rem 1.25rem;max-height:24rem;overflow-y:auto;background:var(--soft);margin:0 0 1rem}
+.terms p{white-space:pre-line}
 @media (min-width:40rem){dl.details{grid-template-columns:max-content 1fr}dl.details dd{margin:0}.cards{grid-template-columns:repeat(2,1fr)}}
 @media (min-width:60rem){.cards-3{grid-template-columns:repeat(3,1fr)}}
 @media print{header.site nav,.site-tools,footer.site{display:none}}

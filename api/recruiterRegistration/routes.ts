@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
 import { graduateCredentialsBody } from '../graduateRegistration/schemas.js';
-import { say } from '../language.js';
+import { requestLanguage } from '../language.js';
+import { termsBody, termsView } from '../portal/schemas.js';
 import { emailOnlyBody, errorResponse, idParams, messageResponse } from '../schemas.js';
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
+import { recruiterPageRoutes } from './pageRoutes.js';
 import { createRecruiterBody, offerPostingBody, recruiterProfile } from './schemas.js';
 import { createRecruiterRegistrationUseCases } from './useCases.js';
 
@@ -24,10 +26,22 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.get('/recruiters/terms', {
       schema: {
         tags,
-        summary: 'La version en vigueur des conditions générales d’utilisation',
-        response: { 200: z.object({ version: z.string(), label: z.string() }) },
+        summary: 'Les conditions générales d’utilisation en vigueur : version et texte complet (dans la langue demandée)',
+        response: { 200: termsView, 503: errorResponse },
       },
-      handler: async () => ({ version: deps.config.recruiters.termsVersion, label: say('recruiterRegistration.termsLabel') }),
+      handler: async () => registration.terms(requestLanguage()),
+    });
+
+    app.post('/recruiters/terms', {
+      preHandler: staffOnly,
+      schema: {
+        tags,
+        summary: 'Publier une nouvelle version des conditions générales d’utilisation (administrateur)',
+        body: termsBody,
+        response: { 201: termsView, 400: errorResponse, 401: errorResponse, 403: errorResponse, 409: errorResponse },
+      },
+      handler: async (request, reply) =>
+        reply.status(201).send(await registration.publishTerms(request.session!.principal_id, request.body)),
     });
 
     app.post('/recruiters', {
@@ -109,5 +123,6 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(recruiterRoutes(deps), { prefix: '/api' });
+    await app.register(recruiterPageRoutes(deps));
   };
 }

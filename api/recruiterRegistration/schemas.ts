@@ -30,6 +30,10 @@ export const createRecruiterBody = z.object({
   email: emailField(),
   password: passwordField,
   acceptTerms: z.literal(true, fieldText('recruiterRegistration.termsRequired')),
+  /** The version of the terms the person read (GET /api/recruiters/terms): refused if a newer one was published since. */
+  termsVersion: z.string().trim().min(1).max(50).optional(),
+  /** The language of the mails to come (default: the request's). */
+  locale: z.enum(['fr', 'en'], fieldText('field.locale')).optional(),
 });
 
 export const offerPostingBody = z.object({ allowed: z.boolean(fieldText('recruiterRegistration.allowedBoolean')) });

@@ -2,18 +2,31 @@ import type { z } from 'zod';
 import { findRecruiterByEmail, findRecruiterById, insertPendingRecruiter } from '../../db/recruiterAccounts.js';
 import { setOfferPostingRight } from '../../db/recruiterOfferRights.js';
 import { rolesOf } from '../../db/staffAccounts.js';
+import { currentTerms, publishTerms } from '../../db/termsVersions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
-import { msg } from '../../lib/i18n/index.js';
+import { type Lang, msg, t } from '../../lib/i18n/index.js';
 import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import { recruiterRegistrationWorkflowId } from '../../workflows/recruiterRegistration/contract.js';
 import type { recruiterRegistration } from '../../workflows/recruiterRegistration/recruiterRegistration.js';
 import type { ApiDeps } from '../deps.js';
-import { say } from '../language.js';
+import { requestLanguage, say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
 import type { createRecruiterBody } from './schemas.js';
 
 /** ENTREPRISES / PARTENAIRES: registration (terms recorded), and the separate right to post offers. */
 export function createRecruiterRegistrationUseCases({ db, temporal, config, hasher }: ApiDeps) {
+  /** The conditions générales d'utilisation in force: version, full text (English falls back to French). */
+  const terms = async (lang: Lang) => {
+    const current = await currentTerms(db);
+    if (!current) throw new AppError(ErrorKind.Unavailable, msg('recruiterRegistration.noTerms'));
+    return {
+      version: current.version,
+      label: t('recruiterRegistration.termsLabel', lang),
+      text: (lang === 'en' && current.body_en) || current.body_fr,
+      publishedAt: current.published_at,
+    };
+  };
+
   const view = async (id: string) => {
     const r = await findRecruiterById(db, id);
     if (!r) throw new AppError(ErrorKind.NotFound, msg('recruiterRegistration.notFound'));
@@ -33,9 +46,32 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
 
   return {
     view,
+    terms,
 
-    /** The row (with the accepted terms version and time) and the lifecycle start, atomically. */
+    /** A new version of the terms, in force at once for new registrations (administrateur). */
+    async publishTerms(staffId: string, input: { version: string; bodyFr: string; bodyEn?: string | undefined }) {
+      const roles = await rolesOf(db, staffId);
+      if (!roles.some((r) => r.role === 'administrateur')) throw new AppError(ErrorKind.Forbidden, msg('recruiterRegistration.adminOnly'));
+      if (!(await publishTerms(db, { version: input.version, bodyFr: input.bodyFr, bodyEn: input.bodyEn ?? null, staffId })))
+        throw new AppError(ErrorKind.Conflict, msg('portal.termsVersionTaken'), { version: msg('portal.termsVersionTaken') });
+      return terms(requestLanguage());
+    },
+
+    /**
+     * The row (with the version of the terms accepted and the time) and the lifecycle start,
+     * atomically. The version accepted is the one in force; a person who read an older one (a new
+     * version was published while they filled in the form) is asked to read it again.
+     */
     async register(input: z.infer<typeof createRecruiterBody>) {
+      const inForce = await currentTerms(db);
+      if (!inForce) throw new AppError(ErrorKind.Unavailable, msg('recruiterRegistration.noTerms'));
+      if (input.termsVersion && input.termsVersion !== inForce.version)
+        throw new AppError(
+          ErrorKind.Superseded,
+          msg('recruiterRegistration.termsChanged'),
+          { acceptTerms: msg('recruiterRegistration.termsChanged') },
+          { termsVersion: inForce.version },
+        );
       const passwordHash = await hasher.hash(input.password);
       const r = config.recruiters;
       return db.transaction(async (tx) => {
@@ -50,7 +86,8 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
           contact_phone: input.contact.phone ?? null,
           email: input.email,
           password_hash: passwordHash,
-          terms_version: r.termsVersion,
+          terms_version: inForce.version,
+          locale: input.locale ?? requestLanguage(),
         });
         if (!account)
           throw new AppError(ErrorKind.Conflict, msg('recruiterRegistration.alreadyExists'), {
@@ -71,7 +108,7 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
               ...(input.company.siret ? { SIRET: input.company.siret } : {}),
               Adresse: input.company.address,
               Contact: `${contactName}${input.contact.jobTitle ? `, ${input.contact.jobTitle}` : ''}`,
-              'Conditions d’utilisation': `version ${r.termsVersion} acceptée`,
+              'Conditions d’utilisation': `version ${inForce.version} acceptée`,
             },
             emailValidationMs: r.emailValidationMs,
             plan: r.decision,

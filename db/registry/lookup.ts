@@ -66,3 +66,18 @@ export async function listGraduateDiplomas(db: DbOrTx, graduateId: string): Prom
     .where({ graduate_id: graduateId })
     .orderBy([{ column: 'year', order: 'desc' }, 'vet_code']);
 }
+
+/** The registry's own spelling of a graduate's names (mails greet people by it). */
+export async function findRegistryName(db: DbOrTx, graduateId: string): Promise<{ firstNames: string; lastName: string } | undefined> {
+  return db('registry_graduates').select('first_names as firstNames', 'last_name as lastName').where({ id: graduateId }).first();
+}
+
+/** Every composante of the registry (code and label), for « diplôme non trouvé ». */
+export async function listComposantes(db: DbOrTx): Promise<{ code: string; label: string }[]> {
+  const rows: { code: string; label: string | null }[] = await db('registry_diplomas')
+    .distinct('composante_code as code', 'composante_label as label')
+    .orderBy(['composante_code', 'composante_label']);
+  const byCode = new Map<string, string>();
+  for (const row of rows) if (!byCode.has(row.code) || row.label) byCode.set(row.code, row.label ?? row.code);
+  return [...byCode].map(([code, label]) => ({ code, label })).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+}

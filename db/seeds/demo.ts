@@ -1,6 +1,7 @@
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { createDb } from '../connection.js';
 import { seedDemoCatalog } from './demoCatalog.js';
+import { seedDemoPortal } from './demoPortal.js';
 import { seedDemoRecruiter } from './demoRecruiter.js';
 import { seedDemoRegistry } from './demoRegistry.js';
 import { seedDemoStaff } from './demoStaff.js';
@@ -34,6 +35,7 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
     await seedDemoStaff(db, createPasswordHasher({ memoryCost: 19456, timeCost: 2 }));
     await seedDemoCatalog(db);
     await seedDemoRecruiter(db, createPasswordHasher({ memoryCost: 19456, timeCost: 2 }));
+    await seedDemoPortal(db);
   } finally {
     await db.destroy();
   }

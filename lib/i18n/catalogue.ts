@@ -7,9 +7,16 @@ import { httpMessages } from './messages/http.js';
 import { jobOfferMessages } from './messages/jobOffer.js';
 import { linkMessages } from './messages/link.js';
 import { pageMessages } from './messages/page.js';
+import { pageCandidateMessages } from './messages/pageCandidate.js';
 import { pageCareerMessages } from './messages/pageCareer.js';
+import { pageDecisionMessages } from './messages/pageDecision.js';
+import { pageEntMessages } from './messages/pageEnt.js';
+import { pageGraduateMessages } from './messages/pageGraduate.js';
+import { pageLinksMessages } from './messages/pageLinks.js';
 import { pagePortalMessages } from './messages/pagePortal.js';
+import { pageRecruiterMessages } from './messages/pageRecruiter.js';
 import { pageTrainingMessages } from './messages/pageTraining.js';
+import { portalMessages } from './messages/portal.js';
 import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
@@ -31,9 +38,16 @@ export const catalogue = {
   jobOffer: jobOfferMessages,
   link: linkMessages,
   page: pageMessages,
+  pageCandidate: pageCandidateMessages,
   pageCareer: pageCareerMessages,
+  pageDecision: pageDecisionMessages,
+  pageEnt: pageEntMessages,
+  pageGraduate: pageGraduateMessages,
+  pageLinks: pageLinksMessages,
   pagePortal: pagePortalMessages,
+  pageRecruiter: pageRecruiterMessages,
   pageTraining: pageTrainingMessages,
+  portal: portalMessages,
   recruiterRegistration: recruiterRegistrationMessages,
   session: sessionMessages,
   staff: staffMessages,

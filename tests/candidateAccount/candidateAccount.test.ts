@@ -23,7 +23,7 @@ describe('candidate account (eCandidat « Créer un compte »)', () => {
     const early = await login(world, candidate.email, candidate.password);
     expect(early.status).toBe(403);
     expect(early.body.message).toBe(
-      'Connexion impossible. Votre compte n’a pas été validé, veuillez consulter vos courriels pour le valider',
+      "Connexion impossible. Votre compte n'a pas été validé, veuillez consulter vos courriels pour le valider",
     );
 
     const validation = await followLink(world, linkIn(mail));

@@ -56,14 +56,14 @@ describe('the portal pages in a real browser', () => {
     const page = await browser.newPage({ locale: 'fr-FR' });
     await page.goto(`${world.baseUrl}/compte/creation`);
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.waitForSelector('text=Certains champs sont invalides.');
-    expect(await page.textContent('#lastName-error')).toBe('Le nom est obligatoire');
+    await page.waitForSelector('text=Le formulaire contient des erreurs');
+    expect(await page.textContent('#f-lastName-error')).toBe('Le nom est obligatoire');
 
-    await page.getByLabel('Nom', { exact: false }).first().fill(candidate.lastName);
-    await page.getByLabel('Prénom').fill(candidate.firstName);
-    await page.getByLabel('Adresse mail *', { exact: true }).fill(candidate.email);
-    await page.getByLabel('Confirmation Adresse Mail').fill(candidate.email);
-    await page.getByLabel(/Mot de passe/).fill(candidate.password);
+    await page.fill('#f-lastName', candidate.lastName);
+    await page.fill('#f-firstName', candidate.firstName);
+    await page.fill('#f-email', candidate.email);
+    await page.fill('#f-emailConfirmation', candidate.email);
+    await page.fill('#f-password', candidate.password);
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.waitForSelector('text=Votre compte a été créé avec succès, veuillez consulter vos courriels pour le valider');
 
@@ -72,13 +72,13 @@ describe('the portal pages in a real browser', () => {
     const fileNumber = /EC\d{7}/.exec((await page.textContent('main'))!)![0];
 
     await page.goto(`${world.baseUrl}/connexion`);
-    await page.getByLabel('Utilisateur').fill(fileNumber);
-    await page.getByLabel('Mot de passe').fill(candidate.password);
-    await page.getByRole('button', { name: 'Connexion' }).click();
-    await page.waitForSelector('text=Vous êtes connecté');
-    await page.goto(`${world.baseUrl}/mon-compte`);
+    await page.fill('#f-login', fileNumber);
+    await page.fill('#f-password', candidate.password);
+    await page.getByRole('button', { name: 'Connexion', exact: true }).click();
+    // The login lands on « Mon compte », which shows the file number.
+    await page.waitForURL(/\/mon-compte/);
     expect(await page.textContent('main')).toContain(fileNumber);
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('button', { name: 'Déconnexion' }).first().click();
     await page.waitForSelector('text=Vous êtes déconnecté');
     await page.close();
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graduateRegistrationWorkflowId } from '../../workflows/graduateRegistration/contract.js';
 import { approvalStateQuery } from '../../workflows/kit/approval/contract.js';
 import { createStaff, decideByLink, decisionLinkIn } from '../support/approvals.js';
-import { freshBirthDate, freshCodes, graduateForm, inRegistry, validateAddress } from '../support/graduates.js';
+import { freshBirthDate, freshCodes, graduateForm, inRegistry, registryMatchOf, validateAddress } from '../support/graduates.js';
 import { replayFinished } from '../support/histories.js';
 import { startWorld, type World } from '../support/world.js';
 
@@ -40,7 +40,7 @@ describe('graduate registration: escalation from the most specific manager up to
 
     const form = graduateForm({ lastName: 'Legoff', firstNames: 'jean baptiste', birthDate });
     const created = await world.api('POST', '/api/graduates', form);
-    expect(created.body.registry).toBe('present');
+    expect(await registryMatchOf(world, created.body.accountId)).toBe('present');
     await validateAddress(world, form.email);
     const listed = await world.api('POST', '/api/graduates/registration/diplomas', { email: form.email, password: form.password });
     await world.api('POST', '/api/graduates/registration/diploma-choice', {

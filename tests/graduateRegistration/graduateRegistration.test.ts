@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graduateRegistrationWorkflowId } from '../../workflows/graduateRegistration/contract.js';
 import { approvalStateQuery } from '../../workflows/kit/approval/contract.js';
 import { createStaff, decideByLink, decisionLinkIn, waitUntil } from '../support/approvals.js';
-import { decisionMail, freshBirthDate, freshCodes, graduateForm, inRegistry, validateAddress } from '../support/graduates.js';
+import {
+  decisionMail,
+  freshBirthDate,
+  freshCodes,
+  graduateForm,
+  inRegistry,
+  registryMatchOf,
+  validateAddress,
+} from '../support/graduates.js';
 import { managerTasks } from '../support/training.js';
 import { startWorld, type World } from '../support/world.js';
 
@@ -38,7 +46,7 @@ describe('graduate registration (seed 000, « Profils diplômés »)', () => {
     const form = graduateForm({ lastName: 'lefevre', firstNames: 'elodie', birthDate });
     const created = await world.api('POST', '/api/graduates', form);
     expect(created.status).toBe(201);
-    expect(created.body.registry).toBe('present');
+    expect(await registryMatchOf(world, created.body.accountId)).toBe('present');
 
     // Before the address is validated, neither the diplomas nor a login.
     expect((await world.api('POST', '/api/graduates/registration/diplomas', { email: form.email, password: form.password })).status).toBe(
@@ -50,7 +58,7 @@ describe('graduate registration (seed 000, « Profils diplômés »)', () => {
 
     const validated = await validateAddress(world, form.email);
     expect(validated.status).toBe(200);
-    expect(validated.html).toContain('choisissez maintenant votre diplôme');
+    expect(validated.html).toContain('/diplomes/inscription/diplome');
     await outcomeMail(form.email, /choisissez votre diplôme/);
 
     const listed = await world.api('POST', '/api/graduates/registration/diplomas', { email: form.email, password: form.password });
@@ -110,7 +118,8 @@ describe('graduate registration (seed 000, « Profils diplômés »)', () => {
       'Responsable composante',
     );
     const form = graduateForm({ lastName: 'Ndiaye', firstNames: 'AICHA', birthDate });
-    expect((await world.api('POST', '/api/graduates', form)).body.registry).toBe('present');
+    const created = await world.api('POST', '/api/graduates', form);
+    expect(await registryMatchOf(world, created.body.accountId)).toBe('present');
     await validateAddress(world, form.email);
 
     const notMine = await world.api('POST', '/api/graduates/registration/diploma-choice', {
@@ -166,7 +175,7 @@ describe('graduate registration (seed 000, « Profils diplômés »)', () => {
     );
     const form = graduateForm({ lastName: 'Fontaine', firstNames: 'Loic', birthDate });
     const created = await world.api('POST', '/api/graduates', form);
-    expect(created.body.registry).toBe('present');
+    expect(await registryMatchOf(world, created.body.accountId)).toBe('present');
     await validateAddress(world, form.email);
     const listed = await world.api('POST', '/api/graduates/registration/diplomas', { email: form.email, password: form.password });
     await world.api('POST', '/api/graduates/registration/diploma-choice', {
@@ -183,31 +192,89 @@ describe('graduate registration (seed 000, « Profils diplômés »)', () => {
     await outcomeMail(form.email, /votre compte est validé/);
   });
 
-  it('when the person is absent from the registry, then the complete form is required and the administrateur decides', async () => {
+  it('when the person is absent from the registry, then the answer is the same as for someone present, the mail leads to the complete form, and the administrateur decides', async () => {
     const admin = await createStaff(world, [{ role: 'administrateur' }], 'Administratrice');
-    const identity = { lastName: 'Inconnu', firstNames: 'Personne', birthDate: freshBirthDate() };
-    const incomplete = await world.api('POST', '/api/graduates', graduateForm(identity));
-    expect(incomplete.status).toBe(400);
-    expect(incomplete.body.registry).toBe('absent');
-    expect(Object.keys(incomplete.body.fields)).toEqual(expect.arrayContaining(['rememberedDiploma', 'phone', 'postalAddress']));
+    const codes = freshCodes();
+    const presentBirthDate = freshBirthDate();
+    await inRegistry(world, {
+      lastName: 'PRÉSENTE',
+      firstNames: 'Anne',
+      birthDate: presentBirthDate,
+      diplomas: [{ vetCode: codes.vet, composanteCode: codes.composante, year: 2010 }],
+    });
+    const present = await world.api(
+      'POST',
+      '/api/graduates',
+      graduateForm({ lastName: 'Présente', firstNames: 'Anne', birthDate: presentBirthDate }),
+    );
+    const form = graduateForm({ lastName: 'Inconnu', firstNames: 'Personne', birthDate: freshBirthDate() });
+    const created = await world.api('POST', '/api/graduates', form);
+    // Issue 12, finding 4: nothing in the answer tells whether the person is in the registry.
+    expect(created.status).toBe(201);
+    expect(present.status).toBe(201);
+    expect(Object.keys(created.body).sort()).toEqual(Object.keys(present.body).sort());
+    expect(created.body.message).toBe(present.body.message);
+    expect(await registryMatchOf(world, created.body.accountId)).toBe('absent');
 
-    const form = graduateForm({
-      ...identity,
+    const instructions = await world.mailbox.waitFor(form.email, { subject: /validez votre adresse mail/ });
+    expect(instructions.text).toContain('formulaire complet');
+    const validated = await validateAddress(world, form.email);
+    expect(validated.html).toContain('/diplomes/inscription/formulaire');
+    await outcomeMail(form.email, /remplissez le formulaire complet/);
+
+    const credentials = { email: form.email, password: form.password };
+    const incomplete = await world.api('POST', '/api/graduates/registration/complete-form', { ...credentials, phone: '' });
+    expect(incomplete.status).toBe(400);
+    expect(Object.keys(incomplete.body.fields)).toEqual(expect.arrayContaining(['phone', 'postalAddress']));
+    const sent = await world.api('POST', '/api/graduates/registration/complete-form', {
+      ...credentials,
       phone: '04 73 00 00 00',
       postalAddress: '1 rue de l’Université, 63000 Clermont-Ferrand',
       rememberedDiploma: { title: 'Maîtrise de chimie', year: 1998, composante: 'UFR Sciences' },
     });
-    const created = await world.api('POST', '/api/graduates', form);
-    expect(created.status).toBe(201);
-    expect(created.body.registry).toBe('absent');
-    const validated = await validateAddress(world, form.email);
-    expect(validated.html).toContain('transmise à l’administrateur');
+    expect(sent.status).toBe(202);
 
     const mail = await decisionMail(world, admin.email);
     expect(mail.text).toContain('Maîtrise de chimie (1998)');
     expect((await decideByLink(world, decisionLinkIn(mail), { outcome: 'approve' })).status).toBe(200);
     await outcomeMail(form.email, /votre compte est validé/);
     expect((await login(form.email, form.password)).status).toBe(201);
+  });
+
+  it('when a registry person already validated registers again, then they are told so by mail, greeted by the registry’s name, and no second account is made', async () => {
+    const codes = freshCodes();
+    const birthDate = freshBirthDate();
+    await inRegistry(world, {
+      lastName: 'SCHÄFER',
+      firstNames: 'JÜRGEN',
+      birthDate,
+      diplomas: [{ vetCode: codes.vet, composanteCode: codes.composante, year: 2008 }],
+    });
+    const manager = await createStaff(world, [{ role: 'responsable_vet', scope: codes.vet }], 'Responsable VET doublon');
+    const first = graduateForm({ lastName: 'Schäfer', firstNames: 'jürgen', birthDate });
+    const created = await world.api('POST', '/api/graduates', first);
+    expect(await registryMatchOf(world, created.body.accountId)).toBe('present');
+    const instructions = await world.mailbox.waitFor(first.email, { subject: /validez votre adresse mail/ });
+    expect(instructions.text).toContain('Bonjour Jürgen,');
+    await validateAddress(world, first.email);
+    const listed = await world.api('POST', '/api/graduates/registration/diplomas', { email: first.email, password: first.password });
+    await world.api('POST', '/api/graduates/registration/diploma-choice', {
+      email: first.email,
+      password: first.password,
+      diplomaId: listed.body.diplomas[0].id,
+    });
+    expect((await decideByLink(world, decisionLinkIn(await decisionMail(world, manager.email)), { outcome: 'approve' })).status).toBe(200);
+    await outcomeMail(first.email, /votre compte est validé/);
+
+    const again = graduateForm({ lastName: 'SCHAFER', firstNames: 'Jurgen', birthDate });
+    const second = await world.api('POST', '/api/graduates', again);
+    expect(second.status).toBe(201);
+    const told = await outcomeMail(again.email, /vous avez déjà un compte/);
+    expect(told.text).toContain('Bonjour Jürgen,');
+    await waitUntil(async () => (await world.db('graduate_accounts').where({ id: second.body.accountId }).first()).status === 'duplicate');
+    const person = (await world.db('graduate_accounts').where({ id: created.body.accountId }).first()).registry_graduate_id;
+    expect((await world.db('graduate_accounts').where({ registry_graduate_id: person, status: 'active' })).length).toBe(1);
+    expect((await world.db('graduate_accounts').where({ status: 'active', email: again.email })).length).toBe(0);
   });
 
   it('when the registration is refused, then the reason is mailed, login says so, and the same address can register again', async () => {
@@ -265,7 +332,7 @@ describe('graduate registration (seed 000, « Profils diplômés »)', () => {
     const admin = await createStaff(world, [{ role: 'administrateur' }], 'Administrateur homonymes');
     const form = graduateForm({ lastName: 'Bernardin', firstNames: 'Marie', birthDate });
     const created = await world.api('POST', '/api/graduates', form);
-    expect(created.body.registry).toBe('ambiguous');
+    expect(await registryMatchOf(world, created.body.accountId)).toBe('ambiguous');
     await validateAddress(world, form.email);
 
     // Both people's diplomas, one line per VET and year, and nothing else about them.

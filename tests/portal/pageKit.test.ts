@@ -5,6 +5,7 @@ import { parseConfig } from '../../lib/config.js';
 import { mailLink } from '../../mail/links.js';
 import { launchChromium } from '../support/browser.js';
 import { Journey } from '../support/journey.js';
+import { csrfOfForm } from '../support/users.js';
 import { startWorld, type World } from '../support/world.js';
 
 let world: World;
@@ -65,35 +66,45 @@ describe('the page kit', () => {
   });
 
   it('when a form is posted without the page’s token or from another site, then it is refused and changes nothing', async () => {
-    const home = await fetch(`${world.baseUrl}/`);
-    const cookie = home.headers
+    const form = await fetch(`${world.baseUrl}/compte/creation`);
+    const cookie = form.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
-    const token = /name="csrf" value="([^"]+)"/.exec(await home.text())![1]!;
+    const token = csrfOfForm(await form.text(), '/compte/creation')!;
+    const email = `kit.${Date.now()}@example.org`;
+    const fields = { lastName: 'Kit', firstName: 'Page', email, emailConfirmation: email, password: 'Motdepasse-2026' };
     const post = (headers: Record<string, string>, body: Record<string, string>) =>
-      fetch(`${world.baseUrl}/langue`, {
+      fetch(`${world.baseUrl}/compte/creation`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
         body: new URLSearchParams(body).toString(),
       });
-    const noToken = await post({ origin: world.baseUrl }, { lang: 'en' });
+    const noToken = await post({ origin: world.baseUrl, cookie }, fields);
     expect(noToken.status).toBe(403);
     expect(await noToken.text()).toContain('Ce formulaire a expiré ou ne provient pas de ce site');
-    expect(noToken.headers.getSetCookie().some((c) => c.startsWith('lang='))).toBe(false);
-    const foreign = await post({ origin: 'https://evil.example' }, { lang: 'en', csrf: token });
-    expect(foreign.status).toBe(403);
-    const otherBrowser = await fetch(`${world.baseUrl}/langue`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: world.baseUrl },
-      body: new URLSearchParams({ lang: 'en', csrf: token }).toString(),
-    });
-    expect(otherBrowser.status).toBe(403);
-    const ours = await post({ origin: world.baseUrl }, { lang: 'en', csrf: token, back: '//evil.example/x' });
+    expect((await post({ origin: 'https://evil.example', cookie }, { ...fields, csrf: token })).status).toBe(403);
+    expect((await post({ origin: world.baseUrl, 'sec-fetch-site': 'cross-site' }, { ...fields, csrf: token })).status).toBe(403);
+    // The token of another browser (its cookie is missing) is refused too.
+    expect((await post({ origin: world.baseUrl }, { ...fields, csrf: token })).status).toBe(403);
+    expect(await world.db('candidate_accounts').where({ email }).first()).toBeUndefined();
+
+    const ours = await post({ origin: world.baseUrl, cookie }, { ...fields, csrf: token });
     expect(ours.status).toBe(303);
+    expect(ours.headers.get('location')).toBe('/connexion');
+    expect(await world.db('candidate_accounts').where({ email }).first()).toBeDefined();
+  });
+
+  it('when the language switch is opened from another site, then nothing changes; from our pages, it goes back where it was', async () => {
+    const switchTo = (headers: Record<string, string>, retour: string) =>
+      fetch(`${world.baseUrl}/langue?lang=en&retour=${encodeURIComponent(retour)}`, { redirect: 'manual', headers });
+    const foreign = await switchTo({ 'sec-fetch-site': 'cross-site' }, '/assistance');
+    expect(foreign.status).toBe(303);
+    expect(foreign.headers.getSetCookie().some((c) => c.startsWith('lang='))).toBe(false);
+    const ours = await switchTo({ 'sec-fetch-site': 'same-origin' }, '//evil.example/x');
     expect(ours.headers.get('location')).toBe('/');
+    expect(ours.headers.getSetCookie().some((c) => c.startsWith('lang=en'))).toBe(true);
   });
 
   it('when a page is served, then it has no inline style or script and its stylesheet is a long-cached static file', async () => {

@@ -7,7 +7,7 @@ import { startWorld, type World } from '../support/world.js';
 
 let world: World;
 beforeAll(async () => {
-  world = await startWorld({ RECRUITER_TERMS_VERSION: 'CGU-2026-03' });
+  world = await startWorld();
 });
 afterAll(async () => {
   await world?.stop();
@@ -39,12 +39,24 @@ describe('recruiter registration (seed 000, ENTREPRISES / PARTENAIRES)', () => {
     expect(await world.db('recruiter_accounts').where({ email: withoutTerms.email })).toHaveLength(0);
   });
 
+  it('when the person accepted a version of the terms older than the one in force, then the registration is refused (410) and nothing is stored', async () => {
+    const form = { ...recruiterForm(), termsVersion: 'version-retiree' };
+    const answer = await world.api('POST', '/api/recruiters', form);
+    expect(answer.status).toBe(410);
+    expect(answer.body.fields.acceptTerms).toBeTruthy();
+    expect(await world.db('recruiter_accounts').where({ email: form.email })).toHaveLength(0);
+  });
+
   it('when the administrateur validates, then the recruiter logs in without the right to post offers, until an administrateur grants it (who and when recorded)', async () => {
     const admin = await createStaff(world, [{ role: 'administrateur' }], 'Admin recruteurs');
-    const form = recruiterForm();
+    // The full text of the version in force is what the person reads and accepts.
+    const terms = await world.api('GET', '/api/recruiters/terms');
+    expect(terms.status).toBe(200);
+    expect(terms.body.text).toContain("Conditions générales d'utilisation");
+    const form = { ...recruiterForm(), termsVersion: terms.body.version };
     const created = await world.api('POST', '/api/recruiters', form);
     expect(created.status).toBe(201);
-    expect(created.body.termsVersion).toBe('CGU-2026-03');
+    expect(created.body.termsVersion).toBe(terms.body.version);
     const row = await world.db('recruiter_accounts').where({ id: created.body.accountId }).first();
     expect(row.terms_accepted_at).toBeInstanceOf(Date);
 
@@ -63,7 +75,7 @@ describe('recruiter registration (seed 000, ENTREPRISES / PARTENAIRES)', () => {
     expect(session.status).toBe(201);
     const auth = { authorization: `Bearer ${session.body.token}` };
     const me = await world.api('GET', '/api/recruiters/me', undefined, auth);
-    expect(me.body).toMatchObject({ status: 'active', canPostOffers: false, termsVersion: 'CGU-2026-03', offersRightChangedAt: null });
+    expect(me.body).toMatchObject({ status: 'active', canPostOffers: false, termsVersion: terms.body.version, offersRightChangedAt: null });
 
     const notAdmin = await createStaff(world, [{ role: 'webmaster' }], 'Webmaster');
     expect(

@@ -1,6 +1,7 @@
 import { createPasswordHasher } from '../../lib/passwords.js';
 import type { StaffRole } from '../../workflows/kit/approval/contract.js';
 import type { ReceivedMail } from './mailbox.js';
+import { csrfOfForm } from './users.js';
 import type { World } from './world.js';
 
 let counter = 0;
@@ -64,7 +65,7 @@ export function decisionLinkIn(mail: ReceivedMail): string {
 export async function decideByLink(world: World, url: string, fields: { outcome: string; reason?: string; comment?: string }) {
   const page = await fetch(url);
   const html = await page.text();
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const csrf = csrfOfForm(html, new URL(url).pathname) ?? '';
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: world.baseUrl },

@@ -70,7 +70,9 @@ export class EntBrowser {
 
   /** Submits the page's first form with its hidden inputs plus `fields`, following redirects. */
   submit(page: Visit, fields: Record<string, string> = {}, stopAt?: (url: string) => boolean): Promise<Visit> {
-    const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(page.html);
+    // Our pages carry the header's forms (language, logout) first: the page's own form is in <main>.
+    const main = /<main[\s\S]*<\/main>/i.exec(page.html)?.[0] ?? page.html;
+    const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(main);
     if (!form) throw new Error(`no form on ${page.url}:\n${page.html.slice(0, 500)}`);
     const values: Record<string, string> = {};
     for (const [, name, value] of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]*)"[^>]*value="([^"]*)"/gi))

@@ -76,3 +76,8 @@ export async function validateAddress(world: World, email: string, subject = /va
 
 export const decisionMail = (world: World, email: string, count = 1, timeoutMs = 20_000) =>
   world.mailbox.waitFor(email, { subject: /Inscription de/, count, timeoutMs });
+
+/** What the registry lookup found, read from the row: the HTTP answer no longer says it (issue 12). */
+export async function registryMatchOf(world: World, accountId: string): Promise<string> {
+  return (await world.db('graduate_accounts').where({ id: accountId }).first()).registry_match;
+}

@@ -19,11 +19,18 @@ export function newCandidate(
   };
 }
 
+/** The CSRF token of the page's form that posts to `action` (pages also carry the header's forms). */
+export function csrfOfForm(html: string, action: string): string | undefined {
+  const escaped = action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const form = new RegExp(`<form[^>]*action="${escaped}"[^>]*>([\\s\\S]*?)</form>`).exec(html);
+  return /name="csrf" value="([^"]+)"/.exec(form?.[1] ?? '')?.[1];
+}
+
 /** Opens the link page (GET) then submits its form (POST), as a browser would. */
 export async function followLink(world: World, url: string, fields: Record<string, string> = {}) {
   const page = await fetch(url);
   const html = await page.text();
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+  const csrf = csrfOfForm(html, new URL(url).pathname);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: world.baseUrl },

@@ -8,8 +8,10 @@ export interface GraduateRegistrationInput {
   applicant: Party;
   /** What the registry lookup said when the person registered (db/registryLookup.ts). */
   registryMatch: 'present' | 'ambiguous' | 'absent';
-  /** Shown to the approver: identity as typed, and the « absent » form's remembered diploma. */
+  /** Shown to the approver: the identity as typed. */
   details: Record<string, string>;
+  /** Absent from the registry, the complete form was already given with the identity (API clients). */
+  formCompleted: boolean;
   emailValidationMs: number;
   diplomaChoiceMs: number;
   plan: GraduateDecisionPlan;
@@ -43,7 +45,15 @@ export type DiplomaChoice =
     }
   | { kind: 'not_found'; composanteCode: string; title?: string; year?: number };
 
-export type GraduateRegistrationPhase = 'awaiting_email' | 'awaiting_diploma' | 'awaiting_approval' | 'active' | 'refused' | 'expired';
+export type GraduateRegistrationPhase =
+  | 'awaiting_email'
+  | 'awaiting_diploma'
+  | 'awaiting_form'
+  | 'awaiting_approval'
+  | 'active'
+  | 'refused'
+  | 'expired'
+  | 'duplicate';
 
 export interface GraduateRegistrationState {
   phase: GraduateRegistrationPhase;
@@ -53,6 +63,8 @@ export interface GraduateRegistrationState {
 export type GraduateGroup = { kind: 'composante' | 'vet'; code: string };
 
 export const chooseDiplomaUpdate = defineUpdate<GraduateRegistrationState, [DiplomaChoice]>('graduate.chooseDiploma');
+/** « Formulaire complet » sent (the API stored it: nothing personal travels in the Update). */
+export const completeFormUpdate = defineUpdate<GraduateRegistrationState, []>('graduate.completeForm');
 export const graduateRegistrationStateQuery = defineQuery<GraduateRegistrationState>('graduate.state');
 
 export const graduateRegistrationWorkflowId = (accountId: string) => `graduate-registration-${accountId}`;

@@ -37,6 +37,15 @@ export const graduateRegistrationMessages = {
     'First validate your e-mail address with the link you received.',
   ),
   diplomaAlreadyChosen: text('Votre diplôme a déjà été choisi.', 'Your diploma has already been chosen.'),
+  formAlreadySent: text('Votre formulaire complet a déjà été envoyé.', 'Your complete form has already been sent.'),
+  notCompleting: text(
+    'Le formulaire complet n’est pas demandé à cette étape de votre inscription.',
+    'The complete form is not asked at this step of your registration.',
+  ),
+  formRecorded: text(
+    'Votre formulaire est enregistré : il est soumis à l’administrateur. Vous serez informé(e) par courriel.',
+    'Your form is recorded: it goes to the administrator. You will be told by e-mail.',
+  ),
 
   // Request bodies.
   birthDateRequired: text('La date de naissance est obligatoire', 'The date of birth is required'),
@@ -48,8 +57,8 @@ export const graduateRegistrationMessages = {
   diplomaIncomplete: text('Le diplôme doit préciser intitulé, année et composante', 'The diploma must give its title, year and composante'),
   diplomaInvalid: text('Diplôme invalide', 'Invalid diploma'),
   chooseDiploma: text(
-    'Choisissez un diplôme de la liste (diplomaId) ou indiquez « diplôme non trouvé » (notFound, composanteCode)',
-    'Choose a diploma from the list (diplomaId) or say « diploma not found » (notFound, composanteCode)',
+    'Choisissez un diplôme de la liste, ou « diplôme non trouvé » avec la composante',
+    'Choose a diploma from the list, or « diploma not found » with the composante',
   ),
   diplomaTitleLabel: text('L’intitulé du diplôme', 'The title of the diploma'),
   postalAddressLabel: text('L’adresse postale', 'The postal address'),

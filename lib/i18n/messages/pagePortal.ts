@@ -60,4 +60,51 @@ export const pagePortalMessages = {
       `Si vous ne parvenez pas à accéder à un contenu ou à un service, écrivez à ${p.email} : nous vous répondrons et vous proposerons une alternative.`,
     (p) => `If you cannot reach some content or service, write to ${p.email}: we will answer and offer an alternative.`,
   ),
+
+  programmesTitle: text('Offre de formation', 'Programmes'),
+  programmesIntro: text(
+    'Les formations ouvertes à la candidature sur la plateforme, avec la date d’ouverture de la campagne de recrutement. Pour candidater, créez un compte puis connectez-vous.',
+    'The programmes open to application on the platform, with the date the recruitment campaign opens. To apply, create an account, then log in.',
+  ),
+  programmesCaption: text('Formations ouvertes à la candidature', 'Programmes open to application'),
+  programmesEmpty: text(
+    'Aucune formation n’est ouverte à la candidature pour le moment.',
+    'No programme is open to application at the moment.',
+  ),
+  columnProgramme: text('Formation', 'Programme'),
+  columnComposante: text('Composante', 'Faculty (composante)'),
+  columnLevel: text('Niveau', 'Level'),
+  columnOpens: text('Ouverture de la campagne de recrutement', 'Recruitment campaign opens'),
+  columnCloses: text('Clôture', 'Closes'),
+  campaignOpen: text('campagne ouverte', 'campaign open'),
+  campaignUpcoming: text('à venir', 'upcoming'),
+  campaignClosed: text('campagne close', 'campaign closed'),
+  assistanceTitle: text('Assistance', 'Help'),
+  assistanceIntro: text('Vous pouvez :', 'You can:'),
+  assistanceFaqLink: text('Consulter la FAQ', 'Read the FAQ'),
+  assistanceDocumentation: text('Consulter la documentation', 'Read the documentation'),
+  assistanceContact: text<{ email: string }>(
+    (p) => `Envoyer un mail au référent de l’application : ${p.email}`,
+    (p) => `E-mail the application's referent: ${p.email}`,
+  ),
+  faqTitle: text('Foire aux questions', 'Frequently asked questions'),
+  faqEmpty: text('La foire aux questions est en cours de rédaction.', 'The FAQ is being written.'),
+  guideTitle: text('Guide d’utilisation', 'User guide'),
+  guideIntro: text('Chaque profil suit son propre parcours :', 'Each profile follows its own journey:'),
+  guideCandidates: text(
+    'Candidats (eCandidat) : « Créer un compte » (nom, prénom, adresse mail deux fois, mot de passe) ; cliquez sur le lien de validation reçu par courriel ; connectez-vous avec votre numéro de dossier ou votre adresse mail. Identifiants perdus : « J’ai oublié mes identifiants ».',
+    'Candidates (eCandidat): « Create an account » (name, first name, e-mail twice, password); click the validation link in the e-mail you receive; log in with your file number or e-mail address. Lost credentials: « I forgot my credentials ».',
+  ),
+  guideGraduates: text(
+    'Diplômés : « Inscription des diplômés » (nom, prénom, date de naissance, adresse mail, mot de passe) ; les instructions arrivent par courriel : choisissez votre diplôme, ou remplissez le formulaire complet si vous n’êtes pas dans la base ; un responsable valide votre compte, vous êtes informé(e) par courriel.',
+    'Graduates: « Graduate registration » (name, first name, date of birth, e-mail, password); the instructions arrive by e-mail: choose your diploma, or fill in the complete form if you are not in the registry; a manager validates your account and you are told by e-mail.',
+  ),
+  guideCompanies: text(
+    'Entreprises / partenaires : « Inscription », lisez et acceptez les conditions générales d’utilisation, validez votre adresse ; l’administrateur valide votre inscription ; connectez-vous avec « Connexion ».',
+    'Companies / partners: « Register », read and accept the general terms of use, validate your address; the administrator validates your registration; log in with « Log in ».',
+  ),
+  guideEnt: text(
+    'Étudiants et personnels : connectez-vous avec votre compte ENT ; les personnels acceptent la charte d’utilisation à la première connexion.',
+    'Students and staff: log in with your ENT account; staff accept the platform charter at their first login.',
+  ),
 };

@@ -20,9 +20,17 @@ export const recruiterRegistrationMessages = {
   ),
   notFound: text('Recruteur introuvable.', 'Recruiter not found.'),
   notValidated: text('L’inscription de ce recruteur n’est pas validée.', 'This recruiter’s registration is not validated.'),
-  termsLabel: text('J’accepte les conditions générales d’utilisation', 'I accept the general terms of use'),
+  termsLabel: text('J’accepte les conditions générales d’utilisations', 'I accept the general terms of use'),
+  termsChanged: text(
+    'Les conditions générales d’utilisation ont changé depuis l’affichage de la page : lisez la nouvelle version et acceptez-la.',
+    'The general terms of use changed since the page was shown: read the new version and accept it.',
+  ),
+  noTerms: text(
+    'Aucune version des conditions générales d’utilisation n’est publiée.',
+    'No version of the general terms of use is published.',
+  ),
   termsRequired: text(
-    'Vous devez cocher « J’accepte les conditions générales d’utilisation » pour vous inscrire',
+    'Vous devez cocher « J’accepte les conditions générales d’utilisations » pour vous inscrire',
     'You must tick « I accept the general terms of use » to register',
   ),
   siret: text('Le SIRET compte 14 chiffres', 'The SIRET number has 14 digits'),

@@ -13,7 +13,8 @@ export const sessionMessages = {
     'Too many failed login attempts. Try again in a few minutes or use « I forgot my credentials ».',
   ),
   notValidated: text(
-    'Connexion impossible. Votre compte n’a pas été validé, veuillez consulter vos courriels pour le valider',
+    // The seed's sentence exactly, its apostrophe included (ASCII, as eCandidat writes it).
+    "Connexion impossible. Votre compte n'a pas été validé, veuillez consulter vos courriels pour le valider",
     'Cannot log in. Your account has not been validated yet: check your e-mails to validate it',
   ),
   // Why a graduate or recruiter with the right password cannot log in yet (or any more).

@@ -1,0 +1,83 @@
+import { text } from '../text.js';
+
+/** The pages of « ENTREPRISES/PARTENAIRES » (seed 000, « Profils recruteurs »). */
+export const pageRecruiterMessages = {
+  registerTitle: text('Inscription — entreprises et partenaires', 'Registration — companies and partners'),
+  registerIntro: text(
+    'Renseignez les informations de votre entreprise et de votre compte, lisez les conditions générales d’utilisation et acceptez-les. Votre adresse mail est ensuite validée par un lien, puis votre inscription par l’administrateur (inscription simple, sans dépôt d’offres).',
+    'Fill in your company’s and your account’s details, read the general terms of use and accept them. Your e-mail address is then validated by a link, and your registration by the administrator (a plain registration, without posting offers).',
+  ),
+  company: text('L’entreprise', 'The company'),
+  companyName: text('Raison sociale', 'Company name'),
+  siret: text('SIRET (facultatif)', 'SIRET (optional)'),
+  siretHint: text('14 chiffres', '14 digits'),
+  companyAddress: text('Adresse de l’entreprise', 'Company address'),
+  website: text('Site web (facultatif)', 'Website (optional)'),
+  contact: text('La personne à contacter (votre compte)', 'The contact person (your account)'),
+  lastName: text('Nom', 'Last name'),
+  firstName: text('Prénom', 'First name'),
+  jobTitle: text('Fonction (facultatif)', 'Job title (optional)'),
+  phone: text('Téléphone (facultatif)', 'Phone (optional)'),
+  email: text('Adresse mail', 'E-mail address'),
+  password: text('Mot de passe', 'Password'),
+  termsHeading: text('Conditions générales d’utilisation', 'General terms of use'),
+  termsVersion: text<{ version: string }>(
+    (p) => `Version ${p.version}`,
+    (p) => `Version ${p.version}`,
+  ),
+  // The seed's wording, « utilisations » included.
+  accept: text('J’accepte les conditions générales d’utilisations', 'I accept the general terms of use'),
+  register: text('S’inscrire', 'Register'),
+  sentTitle: text('Consultez vos courriels', 'Check your e-mails'),
+  sentText: text(
+    'Votre inscription est enregistrée. Ouvrez le lien reçu par courriel pour valider votre adresse : votre inscription sera ensuite examinée par l’administrateur.',
+    'Your registration is recorded. Open the link in the e-mail you received to validate your address: the administrator will then examine your registration.',
+  ),
+  resend: text('Renvoyer le lien', 'Send the link again'),
+  resendText: text('Rien reçu ? Demandez un nouveau lien :', 'Nothing received? Ask for a new link:'),
+  followTitle: text('Mon inscription — entreprises et partenaires', 'My registration — companies and partners'),
+  followSignIn: text(
+    'Pour suivre votre inscription sur cet appareil, saisissez l’adresse mail et le mot de passe de votre inscription.',
+    'To follow your registration on this device, type your registration’s e-mail address and password.',
+  ),
+  followButton: text('Suivre mon inscription', 'Follow my registration'),
+  status: text('Statut', 'Status'),
+  statusPendingEmail: text('adresse à valider', 'address to validate'),
+  statusPendingApproval: text('en attente de validation par l’administrateur', 'awaiting the administrator’s validation'),
+  statusActive: text('inscription validée', 'registration validated'),
+  statusRefused: text('inscription refusée', 'registration refused'),
+  statusExpired: text('demande expirée', 'request expired'),
+  pendingEmailText: text(
+    'Ouvrez le lien du courriel reçu pour valider votre adresse.',
+    'Open the link in the e-mail you received to validate your address.',
+  ),
+  pendingApprovalText: text(
+    'Votre inscription est examinée par l’administrateur : vous serez informé(e) de sa décision par courriel.',
+    'The administrator is examining your registration: you will be told of the decision by e-mail.',
+  ),
+  activeText: text(
+    'Votre inscription est validée : connectez-vous avec « Connexion » dans la rubrique « Entreprises/Partenaires ».',
+    'Your registration is validated: log in with « Log in » under « Companies/Partners ».',
+  ),
+  refusedText: text('Votre inscription a été refusée.', 'Your registration was refused.'),
+  expiredText: text(
+    'Votre demande n’a pas abouti dans les délais et a été close.',
+    'Your request did not complete in time and was closed.',
+  ),
+  again: text('Refaire une inscription', 'Register again'),
+  reason: text('Motif', 'Reason'),
+  termsAccepted: text('Conditions générales acceptées', 'General terms accepted'),
+  termsAcceptedValue: text<{ version: string; at: string }>(
+    (p) => `version ${p.version}, ${p.at}`,
+    (p) => `version ${p.version}, ${p.at}`,
+  ),
+  offerRight: text('Dépôt d’offres', 'Posting offers'),
+  offerRightYes: text('autorisé', 'allowed'),
+  offerRightNo: text('non autorisé (accordé séparément par l’administrateur)', 'not allowed (granted separately by the administrator)'),
+  login: text('Se connecter', 'Log in'),
+  loginTitle: text('Connexion — entreprises et partenaires', 'Log in — companies and partners'),
+  loginFollow: text('Inscription en cours ? Suivre mon inscription', 'Registration in progress? Follow my registration'),
+  loginRegister: text('Pas encore inscrit ? Inscription', 'Not registered yet? Register'),
+  accountTitle: text('Mon compte — entreprises et partenaires', 'My account — companies and partners'),
+  contactName: text('Contact', 'Contact'),
+};
