@@ -12,7 +12,7 @@ import { staffHolding } from '../db/staffAccounts.js';
 import { consumeToken } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
 import { type GraduateNotice, graduateNotice } from '../mail/templates/graduateRegistration/graduateNotice.js';
-import type { DiplomaChoice, GraduateGroup } from '../workflows/graduateRegistration/contract.js';
+import type { AfterEmailValidation, DiplomaChoice, GraduateGroup } from '../workflows/graduateRegistration/contract.js';
 import type { ApproverSelector } from '../workflows/kit/approval/contract.js';
 import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
@@ -24,6 +24,8 @@ const groupLabel = (g: { kind: string; code: string }) => `${g.kind === 'vet' ? 
 export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
   const portalUrl = `${config.http.publicBaseUrl}/docs`;
+  // Where the complete form is sent (the API's documented route; an institution's front-end has its own page).
+  const completeFormUrl = `${config.http.publicBaseUrl}/docs#/Dipl%C3%B4m%C3%A9s/graduateCompleteForm`;
 
   async function requireGraduate(accountId: string): Promise<GraduateAccount> {
     const account = await findGraduateById(db, accountId);
@@ -45,17 +47,34 @@ export function createActivities(deps: ActivityDeps) {
       });
     },
 
-    /** Consumes the token (`at`: the lifecycle's clock) and moves the attempt on (to the diploma choice, or to the decision). */
-    async confirmGraduateEmail(input: { accountId: string; tokenId: string; at: number }) {
+    /**
+     * Consumes the token (`at`: the lifecycle's clock) and moves the attempt on: to the diploma
+     * choice (present), to the complete form (absent, not sent at registration), or to the decision.
+     */
+    async confirmGraduateEmail(input: { accountId: string; tokenId: string; at: number }): Promise<{ next: AfterEmailValidation }> {
       return db.transaction(async (tx) => {
         const account = await findGraduateById(tx, input.accountId);
         if (!account) throw ApplicationFailure.nonRetryable('graduate account gone', ErrorKind.NotFound);
-        const next = account.registry_match === 'absent' ? 'pending_approval' : 'pending_diploma';
+        const next =
+          account.registry_match !== 'absent' ? 'pending_diploma' : account.declared_diploma ? 'pending_approval' : 'pending_form';
         if (await consumeToken(tx, input.tokenId, new Date(input.at))) await updateGraduate(tx, account.id, { status: next });
         else if (account.status !== next)
           throw ApplicationFailure.nonRetryable('the validation link can no longer be used', ErrorKind.Expired);
-        return { next: next === 'pending_diploma' ? 'choose_diploma' : 'awaiting_approval' };
+        return { next: next === 'pending_diploma' ? 'choose_diploma' : next === 'pending_form' ? 'complete_form' : 'awaiting_approval' };
       });
+    },
+
+    /** What the complete form said, for the administrateur's decision page (the form sent after registration). */
+    async declaredForm(input: { accountId: string }): Promise<Record<string, string>> {
+      const account = await requireGraduate(input.accountId);
+      const diploma = account.declared_diploma;
+      return {
+        ...(diploma
+          ? { 'Diplôme déclaré': `${diploma.title ?? '—'} (${diploma.year ?? '—'})`, 'Composante déclarée': diploma.composante ?? '—' }
+          : {}),
+        ...(account.phone ? { Téléphone: account.phone } : {}),
+        ...(account.postal_address ? { Adresse: account.postal_address } : {}),
+      };
     },
 
     /** The index of the first level that someone holds, so a VET without a manager goes straight up. */
@@ -98,7 +117,7 @@ export function createActivities(deps: ActivityDeps) {
       const groups = input.notice === 'validated' ? (await groupsOfGraduate(db, account.id)).map(groupLabel) : undefined;
       const rendered = graduateNotice(input.notice, {
         firstName: firstNameOf(account),
-        portalUrl,
+        portalUrl: input.notice === 'completeForm' ? completeFormUrl : portalUrl,
         ...(groups ? { groups } : {}),
         ...(account.refusal_reason ? { reason: account.refusal_reason } : {}),
       });

@@ -20,6 +20,9 @@ import type { ApiDeps } from './deps.js';
 import { frameworkErrorHandler, registerErrorHandler } from './errors.js';
 import { installHttpConformance } from './httpConformance.js';
 import { installLanguage } from './language.js';
+import { docsCspOptions, installSecurityHeaders } from './security/headers.js';
+import { installOriginCheck } from './security/origin.js';
+import { installRateLimits, plainIp } from './security/rateLimits.js';
 import { installZodMessages } from './zodMessages.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
@@ -51,17 +54,25 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void 
   socket.destroy(error);
 }
 
-export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: ApiDeps,
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
+  const { trustedProxies } = deps.config.security;
   const app = Fastify({
     logger:
       options.logger === false
         ? false
         : {
             level: deps.config.logLevel,
-            serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
+            // The client's address on every request line: Fastify's `ip`, through the trusted proxies only.
+            serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), ip: plainIp(req.ip) }) },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies listed in TRUSTED_PROXIES (none by default):
+    // anyone else could write any address there and slip past the per-IP limits.
+    trustProxy: trustedProxies.length ? trustedProxies : false,
     // Fastify's own answers (bad URL, a parameter too long, an unreadable request) use our words too.
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
@@ -77,6 +88,10 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   installHttpConformance(app);
 
   await app.register(cookie);
+  // Security (issue 12): headers, CSRF origin check, per-IP limits, before any route is registered.
+  await installSecurityHeaders(app, deps.config.http.publicBaseUrl);
+  installOriginCheck(app, deps.config.http.publicBaseUrl);
+  await installRateLimits(app, deps.config.security);
   await app.register(formbody, { bodyLimit: 16 * 1024 });
   await app.register(swagger, {
     openapi: {
@@ -89,7 +104,7 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', ...docsCspOptions(deps.config.http.publicBaseUrl) });
 
   app.get('/health', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
     await pingDatabase(deps.db);

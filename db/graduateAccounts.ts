@@ -3,7 +3,15 @@ import type { DbOrTx } from './connection.js';
 
 /** Graduate accounts: one row per registration attempt (see migration 005). */
 
-export type GraduateStatus = 'pending_email' | 'pending_diploma' | 'pending_approval' | 'active' | 'refused' | 'expired';
+export type GraduateStatus =
+  | 'pending_email'
+  | 'pending_diploma'
+  // Absent from the registry, the complete form not sent yet (asked by mail once the address is validated).
+  | 'pending_form'
+  | 'pending_approval'
+  | 'active'
+  | 'refused'
+  | 'expired';
 export type RegistryMatch = 'present' | 'ambiguous' | 'absent';
 
 export interface GraduateAccount {
@@ -110,4 +118,21 @@ export async function addGraduateGroups(
     .insert(groups.map((g) => ({ graduate_id: graduateId, group_kind: g.kind, code: g.code })))
     .onConflict(['graduate_id', 'group_kind', 'code'])
     .ignore();
+}
+
+/** « Si vous êtes absent de la base, vous devez remplir un formulaire complet »: stored while the attempt waits for it. */
+export async function saveCompleteForm(
+  db: DbOrTx,
+  id: string,
+  form: { phone: string; postalAddress: string; declaredDiploma: { title: string; year: number; composante: string } },
+): Promise<boolean> {
+  const updated = await db(table)
+    .where({ id, status: 'pending_form' })
+    .update({
+      phone: form.phone,
+      postal_address: form.postalAddress,
+      declared_diploma: JSON.stringify(form.declaredDiploma),
+      updated_at: db.fn.now(),
+    });
+  return updated > 0;
 }

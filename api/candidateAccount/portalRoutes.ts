@@ -11,6 +11,7 @@ import { toHttpError } from '../errors.js';
 import { say } from '../language.js';
 import { escapeHtml } from '../pages/layout.js';
 import { createCandidateBody, emailOnlyBody, fieldMessages, loginBody } from '../schemas.js';
+import { type RouteLimits, routeLimits } from '../security/rateLimits.js';
 import { SESSION_COOKIE, sessionTokenOf, setSessionCookie } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { type FormField, formPage, homePage, logoutForm, messagePage } from './portalPages.js';
@@ -28,6 +29,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const candidates = createCandidateAccountUseCases(deps);
   const sessions = createSessionUseCases(deps);
   const secure = deps.config.http.publicBaseUrl.startsWith('https://');
+  const limits = routeLimits(deps.config.security);
 
   function csrfFor(request: FastifyRequest, reply: FastifyReply): string {
     const existing = request.cookies[CSRF_COOKIE];
@@ -56,7 +58,9 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       fields: FormField[];
       submit: string;
       schema: S;
-      run: (input: z.infer<S>, reply: FastifyReply) => Promise<string>;
+      /** The route's per-IP limit (api/security/rateLimits.ts), as for its JSON twin. */
+      limit: RouteLimits[keyof RouteLimits];
+      run: (input: z.infer<S>, reply: FastifyReply, request: FastifyRequest) => Promise<string>;
     },
   ) {
     const render = (request: FastifyRequest, reply: FastifyReply, extra: Partial<Parameters<typeof formPage>[0]> = {}) =>
@@ -73,7 +77,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       );
 
     app.get(spec.path, { schema: { hide: true } }, (request, reply) => render(request, reply));
-    app.post(spec.path, { schema: { hide: true, body: formBody } }, async (request, reply) => {
+    app.post(spec.path, { schema: { hide: true, body: formBody }, config: spec.limit }, async (request, reply) => {
       let values: Record<string, string> = {};
       try {
         values = checkForm(request);
@@ -84,7 +88,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
             errors: fieldMessages(parsed.error.issues),
             message: { text: say('http.invalidFields'), kind: 'error' },
           });
-        return reply.type('text/html; charset=utf-8').send(await spec.run(parsed.data, reply));
+        return reply.type('text/html; charset=utf-8').send(await spec.run(parsed.data, reply, request));
       } catch (error) {
         const { status, body } = toHttpError(error);
         if (status >= 500) request.log.error({ err: error }, 'portal form failed');
@@ -108,13 +112,14 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         { name: 'emailConfirmation', label: 'Confirmation Adresse Mail', type: 'email' },
         {
           name: 'password',
-          label: 'Mot de passe (10 caractères minimum, trois types de caractères)',
+          label: 'Mot de passe (12 caractères minimum ; une phrase de plusieurs mots convient)',
           type: 'password',
           autocomplete: 'new-password',
         },
       ],
       submit: 'Enregistrer',
       schema: createCandidateBody,
+      limit: limits.mailToTypedAddress,
       run: async (input) => messagePage('Compte créé', (await candidates.createAccount(input)).message),
     });
 
@@ -128,8 +133,9 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       ],
       submit: 'Connexion',
       schema: loginBody,
-      run: async (input, reply) => {
-        const session = await sessions.login(input);
+      limit: limits.passwordCheck,
+      run: async (input, reply, request) => {
+        const session = await sessions.login(input, request.ip);
         setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return messagePage(
           'Connecté',
@@ -148,6 +154,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       fields: [{ name: 'email', label: 'Adresse mail', type: 'email', autocomplete: 'email' }],
       submit: 'Envoyer',
       schema: emailOnlyBody,
+      limit: limits.mailToTypedAddress,
       run: async (input) => messagePage('Demande enregistrée', (await candidates.forgottenCredentials(input.email)).message),
     });
 
@@ -157,6 +164,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       fields: [{ name: 'email', label: 'Adresse mail', type: 'email', autocomplete: 'email' }],
       submit: 'Renvoyer le lien',
       schema: emailOnlyBody,
+      limit: limits.mailToTypedAddress,
       run: async (input) => messagePage('Demande enregistrée', (await candidates.resendValidationLink(input.email)).message),
     });
 

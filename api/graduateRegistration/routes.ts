@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
 import { emailOnlyBody, errorResponse, messageResponse } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import {
+  completeFormBody,
   createGraduateBody,
   diplomaChoiceBody,
   diplomaView,
@@ -23,30 +25,53 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const registration = createGraduateRegistrationUseCases(deps);
   const logins = createProfileLoginUseCases(deps);
   const graduateOnly = requireSessionOf('graduate', createSessionUseCases(deps).authenticate);
+  const limits = routeLimits(deps.config.security);
 
   return async (app) => {
     app.post('/graduates', {
+      config: limits.registryLookup,
       schema: {
         tags,
         summary:
-          'S’inscrire comme diplômé (Nom, Prénom, Date de naissance, e-mail, mot de passe ; formulaire complet si absent de la base)',
+          'S’inscrire comme diplômé (Nom, Prénom, Date de naissance, e-mail, mot de passe) : la réponse est la même que la personne figure ou non dans la base, la suite arrive par courriel',
         body: createGraduateBody,
-        response: { 201: graduateRegistrationAnswer, 400: errorResponse, 409: errorResponse },
+        response: { 201: graduateRegistrationAnswer, 400: errorResponse, 409: errorResponse, 429: errorResponse },
       },
-      handler: async (request, reply) => reply.status(201).send(await registration.register(request.body)),
+      handler: async (request, reply) => reply.status(201).send(await registration.register(request.body, request.ip)),
+    });
+
+    app.post('/graduates/registration/complete-form', {
+      config: limits.passwordCheck,
+      schema: {
+        tags,
+        operationId: 'graduateCompleteForm',
+        summary:
+          'Formulaire complet (absent de la base, demandé par courriel) : téléphone, adresse postale, diplôme tel que vous vous en souvenez',
+        body: completeFormBody,
+        response: {
+          202: messageResponse,
+          400: errorResponse,
+          401: errorResponse,
+          409: errorResponse,
+          429: errorResponse,
+        },
+      },
+      handler: async (request, reply) => reply.status(202).send(await registration.completeForm(request.body, request.ip)),
     });
 
     app.post('/graduates/registration/resend-link', {
+      config: limits.mailToTypedAddress,
       schema: {
         tags,
         summary: 'Renvoyer le lien de validation de l’adresse',
         body: emailOnlyBody,
-        response: { 202: messageResponse, 400: errorResponse },
+        response: { 202: messageResponse, 400: errorResponse, 429: errorResponse },
       },
       handler: async (request, reply) => reply.status(202).send(await registration.resendValidationLink(request.body.email)),
     });
 
     app.post('/graduates/registration/diplomas', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Mes diplômes dans la base (après validation de l’adresse ; adresse et mot de passe de l’inscription)',
@@ -59,10 +84,11 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           429: errorResponse,
         },
       },
-      handler: async (request) => registration.diplomas(request.body),
+      handler: async (request) => registration.diplomas(request.body, request.ip),
     });
 
     app.post('/graduates/registration/diploma-choice', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Choisir mon diplôme (diplomaId) ou indiquer « diplôme non trouvé » (notFound, composanteCode)',
@@ -76,10 +102,11 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           429: errorResponse,
         },
       },
-      handler: async (request, reply) => reply.status(202).send(await registration.chooseDiploma(request.body)),
+      handler: async (request, reply) => reply.status(202).send(await registration.chooseDiploma(request.body, request.ip)),
     });
 
     app.post('/graduates/sessions', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Connexion des diplômés (compte validé)',
@@ -87,7 +114,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         response: { 201: loginAnswer, 400: errorResponse, 401: errorResponse, 403: errorResponse, 429: errorResponse },
       },
       handler: async (request, reply) => {
-        const session = await logins.login('graduate', request.body);
+        const session = await logins.login('graduate', request.body, request.ip);
         setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send(session);
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, passwordField, requiredText } from '../schemas.js';
+import { emailField, identityInPassword, passwordField, passwordReusesIdentity, requiredText } from '../schemas.js';
 import { fieldText } from '../zodMessages.js';
 
 /** Graduate registration (seed 000): identity, contact, and the « absent » form's remembered diploma. */
@@ -27,21 +27,30 @@ export const rememberedDiplomaBody = z.object(
   fieldText('graduateRegistration.diplomaIncomplete'),
 );
 
-export const createGraduateBody = z.object({
-  lastName: requiredText('field.lastName'),
-  firstNames: requiredText('field.firstName', 200),
-  birthDate: isoDate,
-  email: emailField(),
-  password: passwordField,
-  // Required only when the person is absent from the registry (the complete form).
-  phone: requiredText('field.phone', 30).optional(),
-  postalAddress: requiredText('graduateRegistration.postalAddressLabel', 300).optional(),
-  rememberedDiploma: rememberedDiplomaBody.optional(),
-});
+export const createGraduateBody = z
+  .object({
+    lastName: requiredText('field.lastName'),
+    firstNames: requiredText('field.firstName', 200),
+    birthDate: isoDate,
+    email: emailField(),
+    password: passwordField,
+    // The complete form, optional here: counted only for a person absent from the registry, else asked for by mail.
+    phone: requiredText('field.phone', 30).optional(),
+    postalAddress: requiredText('graduateRegistration.postalAddressLabel', 300).optional(),
+    rememberedDiploma: rememberedDiplomaBody.optional(),
+  })
+  .refine((b) => !passwordReusesIdentity(b.password, [b.lastName, b.firstNames, b.email?.split('@')[0]]), identityInPassword);
 
 export const graduateCredentialsBody = z.object({
   email: emailField(),
   password: z.string(fieldText('field.passwordRequired')).min(1, fieldText('field.passwordRequired')).max(1024),
+});
+
+/** The complete form, asked for by mail when the person is absent from the registry. */
+export const completeFormBody = graduateCredentialsBody.extend({
+  phone: requiredText('field.phone', 30),
+  postalAddress: requiredText('graduateRegistration.postalAddressLabel', 300),
+  rememberedDiploma: rememberedDiplomaBody,
 });
 
 /** « Je choisis mon diplôme » (a diploma id from the list) or « diplôme non trouvé » (with the composante). */
@@ -69,9 +78,9 @@ export const diplomaView = z.object({
   year: z.number().int(),
 });
 
+/** The same for a person present, absent or matching several graduates: what comes next is mailed. */
 export const graduateRegistrationAnswer = z.object({
   accountId: z.uuid(),
-  registry: z.enum(['present', 'ambiguous', 'absent']),
   message: z.string(),
 });
 

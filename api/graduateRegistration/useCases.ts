@@ -1,30 +1,44 @@
 import type { z } from 'zod';
 import {
-  findGraduateByEmail,
   findGraduateById,
   groupsOfGraduate,
   insertPendingGraduate,
   type RegistryMatch,
+  saveCompleteForm,
 } from '../../db/graduateAccounts.js';
 import { findGraduateCandidates, listGraduateDiplomas, type RegistryDiploma } from '../../db/registry/lookup.js';
-import { AppError, ErrorKind, type FieldText } from '../../lib/errors.js';
+import { linkLookupToAccount, recordRegistryLookup } from '../../db/registry/lookupAudit.js';
+import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
-import { chooseDiplomaUpdate, type DiplomaChoice, graduateRegistrationWorkflowId } from '../../workflows/graduateRegistration/contract.js';
+import { digestHex } from '../../lib/secrets.js';
+import {
+  chooseDiplomaUpdate,
+  completeFormUpdate,
+  type DiplomaChoice,
+  graduateRegistrationWorkflowId,
+} from '../../workflows/graduateRegistration/contract.js';
 import type { graduateRegistration } from '../../workflows/graduateRegistration/graduateRegistration.js';
-import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
+import { createAccountLinkRequests } from '../accountLinkRequest/useCases.js';
 import type { ApiDeps } from '../deps.js';
 import { say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
+import { createMailQuota } from '../security/mailQuota.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
-import type { createGraduateBody, diplomaChoiceBody, graduateCredentialsBody } from './schemas.js';
+import type { completeFormBody, createGraduateBody, diplomaChoiceBody, graduateCredentialsBody } from './schemas.js';
 
 /**
  * « Profils diplômés » (seed 000): the registry lookup decides the branch, the account row and the
  * lifecycle start are one transaction, and the diploma choice is addressed to the lifecycle.
+ *
+ * The answer to a registration is the same whether the person is present, absent or matches
+ * several graduates: what to do next goes to the address typed (seed 000 « on vous envoie les
+ * instructions via l'adresse mail saisie »), so only its owner learns it. Every lookup is audited.
  */
 export function createGraduateRegistrationUseCases(deps: ApiDeps) {
   const { db, temporal, config, hasher } = deps;
   const credentials = createProfileLoginUseCases(deps);
+  const requestAccountLink = createAccountLinkRequests(deps);
+  const allowMails = createMailQuota(deps);
 
   /** The diplomas the person may pick: those of every registry graduate they matched. */
   async function diplomasOf(candidateIds: string[]): Promise<(RegistryDiploma & { graduateId: string })[]> {
@@ -34,32 +48,41 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
     return lists.flat();
   }
 
-  async function choosingAccount(input: z.infer<typeof graduateCredentialsBody>) {
-    const account = await credentials.checkCredentials('graduate', input);
+  async function choosingAccount(input: z.infer<typeof graduateCredentialsBody>, clientIp: string) {
+    const account = await credentials.checkCredentials('graduate', input, clientIp);
     if (account.status !== 'pending_diploma')
       throw new AppError(ErrorKind.Conflict, msg('graduateRegistration.notChoosing'), undefined, { status: account.status });
     return account;
   }
 
   return {
-    async register(input: z.infer<typeof createGraduateBody>) {
+    async register(input: z.infer<typeof createGraduateBody>, clientIp: string) {
+      await allowMails({ recipients: [input.email] });
       const matches = await findGraduateCandidates(db, {
         lastName: input.lastName,
         firstNames: input.firstNames,
         birthDate: input.birthDate,
       });
       const registry: RegistryMatch = matches.length === 0 ? 'absent' : matches.length === 1 ? 'present' : 'ambiguous';
-      if (registry === 'absent') {
-        const missing: Record<string, FieldText> = {};
-        if (!input.rememberedDiploma) missing.rememberedDiploma = msg('graduateRegistration.rememberedDiplomaRequired');
-        if (!input.phone) missing.phone = say('field.required', { label: say('field.phone') });
-        if (!input.postalAddress) missing.postalAddress = say('field.required', { label: say('graduateRegistration.postalAddressLabel') });
-        if (Object.keys(missing).length)
-          throw new AppError(ErrorKind.Validation, msg('graduateRegistration.absent'), missing, { registry: 'absent' });
-      }
+      // The complete form counts only when the person is absent and sent all of it; else it is asked for by mail.
+      const form =
+        registry === 'absent' && input.rememberedDiploma && input.phone && input.postalAddress
+          ? { diploma: input.rememberedDiploma, phone: input.phone, postalAddress: input.postalAddress }
+          : undefined;
       const passwordHash = await hasher.hash(input.password);
       const g = config.graduates;
-      return db.transaction(async (tx) => {
+      const identityDigest = digestHex(
+        [input.lastName, input.firstNames, input.birthDate].map((part) => part.trim().toLowerCase().normalize('NFC')).join('|'),
+      );
+      // Audited first, so a lookup is on record even when the registration itself is refused (409).
+      const lookupId = await recordRegistryLookup(db, {
+        clientIp,
+        email: input.email,
+        identityDigest,
+        outcome: registry,
+        registryIds: matches.map((m) => m.id),
+      });
+      const registered = await db.transaction(async (tx) => {
         const account = await insertPendingGraduate(tx, {
           last_name: input.lastName,
           first_names: input.firstNames,
@@ -70,13 +93,13 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
           registry_candidate_ids: matches.map((m) => m.id),
           phone: input.phone ?? null,
           postal_address: input.postalAddress ?? null,
-          declared_diploma: registry === 'absent' ? input.rememberedDiploma! : null,
+          declared_diploma: form ? form.diploma : null,
         });
         if (!account)
           throw new AppError(ErrorKind.Conflict, msg('graduateRegistration.alreadyExists'), {
             email: msg('graduateRegistration.alreadyExists'),
           });
-        const remembered = input.rememberedDiploma;
+        await linkLookupToAccount(tx, lookupId, account.id);
         await startLifecycle<typeof graduateRegistration>(temporal, config.temporal.taskQueue, {
           workflowType: 'graduateRegistration',
           workflowId: graduateRegistrationWorkflowId(account.id),
@@ -91,12 +114,12 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
               Nom: input.lastName,
               'Prénom(s)': input.firstNames,
               'Date de naissance': input.birthDate.split('-').reverse().join('/'),
-              ...(registry === 'absent' && remembered
+              ...(form
                 ? {
-                    'Diplôme déclaré': `${remembered.title} (${remembered.year})`,
-                    'Composante déclarée': remembered.composante,
-                    Téléphone: input.phone!,
-                    Adresse: input.postalAddress!,
+                    'Diplôme déclaré': `${form.diploma.title} (${form.diploma.year})`,
+                    'Composante déclarée': form.diploma.composante,
+                    Téléphone: form.phone,
+                    Adresse: form.postalAddress,
                   }
                 : {}),
             },
@@ -105,13 +128,24 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
             plan: { ...g.decision, escalateToComposante: g.escalateToComposante, escalateToAdmin: g.escalateToAdmin },
           },
         });
-        return { accountId: account.id, registry, message: say('graduateRegistration.created') };
+        return { accountId: account.id };
       });
+      return { accountId: registered.accountId, message: say('security.graduateRegistered') };
+    },
+
+    /** « vous devez remplir un formulaire complet qui sera soumis à l'administrateur », asked for by mail. */
+    async completeForm(input: z.infer<typeof completeFormBody>, clientIp: string) {
+      const account = await credentials.checkCredentials('graduate', input, clientIp);
+      const form = { phone: input.phone, postalAddress: input.postalAddress, declaredDiploma: input.rememberedDiploma };
+      if (account.status !== 'pending_form' || !(await saveCompleteForm(db, account.id, form)))
+        throw new AppError(ErrorKind.Conflict, msg('security.graduateNotCompleting'), undefined, { status: account.status });
+      await temporal.workflow.getHandle(graduateRegistrationWorkflowId(account.id)).executeUpdate(completeFormUpdate, { args: [] });
+      return { message: say('security.graduateFormRecorded') };
     },
 
     /** « Vous trouvez votre diplôme (code vet) »: the list, once the address is validated. */
-    async diplomas(input: z.infer<typeof graduateCredentialsBody>) {
-      const account = await choosingAccount(input);
+    async diplomas(input: z.infer<typeof graduateCredentialsBody>, clientIp: string) {
+      const account = await choosingAccount(input, clientIp);
       const diplomas = await diplomasOf(account.registry_candidate_ids);
       // Homonyms' diplomas are shown without any of their personal data; one line per VET and year.
       const seen = new Set<string>();
@@ -127,8 +161,8 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
       };
     },
 
-    async chooseDiploma(input: z.infer<typeof diplomaChoiceBody>) {
-      const account = await choosingAccount(input);
+    async chooseDiploma(input: z.infer<typeof diplomaChoiceBody>, clientIp: string) {
+      const account = await choosingAccount(input, clientIp);
       let choice: DiplomaChoice;
       if ('diplomaId' in input) {
         const diplomas = await diplomasOf(account.registry_candidate_ids);
@@ -162,13 +196,9 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
       };
     },
 
+    /** Same answer, work and time for any address (see api/accountLinkRequest). */
     async resendValidationLink(email: string) {
-      const account = await findGraduateByEmail(db, email);
-      if (account?.status === 'pending_email')
-        await temporal.workflow
-          .getHandle(graduateRegistrationWorkflowId(account.id))
-          .signal(resendLinkSignal)
-          .catch(() => undefined);
+      await requestAccountLink('graduate_link', email);
       return { message: say('graduateRegistration.linkResent') };
     },
 

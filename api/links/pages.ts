@@ -14,7 +14,8 @@ const titles: Record<LinkPurpose, { title: string; intro: string; button: string
   },
   password_reset: {
     title: 'Choisir un nouveau mot de passe',
-    intro: 'Au moins 10 caractères, avec au moins trois types parmi : minuscules, majuscules, chiffres, caractères spéciaux.',
+    intro:
+      'Au moins 12 caractères, sans autre contrainte : une phrase de plusieurs mots convient. Les mots de passe trop courants ou faciles à deviner sont refusés.',
     button: 'Enregistrer le mot de passe',
   },
   graduate_email_validation: {
@@ -43,7 +44,7 @@ export function linkFormPage(p: {
   const passwordFields =
     p.purpose === 'password_reset'
       ? `<label for="password">Nouveau mot de passe</label>
-<input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" aria-describedby="password-error">${fieldError('password')}
+<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" aria-describedby="password-error">${fieldError('password')}
 <label for="passwordConfirmation">Confirmation du mot de passe</label>
 <input id="passwordConfirmation" name="passwordConfirmation" type="password" autocomplete="new-password" required aria-describedby="passwordConfirmation-error">${fieldError('passwordConfirmation')}`
       : '';

@@ -18,6 +18,7 @@ import {
 import type { trainingPreRegistration } from '../../workflows/trainingPreRegistration/trainingPreRegistration.js';
 import type { ApiDeps } from '../deps.js';
 import { type LifecycleStart, startLifecycle } from '../lifecycles.js';
+import { createMailQuota } from '../security/mailQuota.js';
 import { createPreRegistrationDraftUseCases, draftView } from './drafts.js';
 import type { sessionPatchBody } from './schemas.js';
 
@@ -70,6 +71,7 @@ const closed: PreRegistrationStatus[] = ['draft', 'withdrawn', 'refused', 'cance
 export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
   const { db, temporal, config } = deps;
   const drafts = createPreRegistrationDraftUseCases(deps);
+  const allowMails = createMailQuota(deps);
 
   const signalOpenRequests = async (sessionId: string, change: { startsOn?: string; cancelled?: boolean }) => {
     const open = await openPreRegistrationIds(db, sessionId, closed);
@@ -101,6 +103,9 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
       const account = await findCandidateById(db, applicantId);
       if (!session || !action || !account) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
       if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.registrationClosed'));
+      // The supérieur hiérarchique is an address the candidate typed: sending mails it.
+      const supervisorEmail = String((row.supervisor as { email: string }).email);
+      await allowMails({ recipients: [supervisorEmail], user: `candidate:${applicantId}` });
       await db.transaction(async (tx) => {
         if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadySent'));
         await startLifecycle(
@@ -109,7 +114,7 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
           preRegistrationLifecycleStart(config, {
             preRegistrationId: id,
             applicant: { id: applicantId, name: `${account.first_name} ${account.last_name}`, email: account.email },
-            supervisorEmail: String((row.supervisor as { email: string }).email),
+            supervisorEmail,
             session: {
               id: session.id,
               actionId: action.id,

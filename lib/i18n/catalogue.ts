@@ -7,6 +7,7 @@ import { httpMessages } from './messages/http.js';
 import { jobOfferMessages } from './messages/jobOffer.js';
 import { linkMessages } from './messages/link.js';
 import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
+import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
 import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
@@ -27,6 +28,7 @@ export const catalogue = {
   jobOffer: jobOfferMessages,
   link: linkMessages,
   recruiterRegistration: recruiterRegistrationMessages,
+  security: securityMessages,
   session: sessionMessages,
   staff: staffMessages,
   trainingPreRegistration: trainingPreRegistrationMessages,

@@ -43,7 +43,14 @@ export type DiplomaChoice =
     }
   | { kind: 'not_found'; composanteCode: string; title?: string; year?: number };
 
-export type GraduateRegistrationPhase = 'awaiting_email' | 'awaiting_diploma' | 'awaiting_approval' | 'active' | 'refused' | 'expired';
+export type GraduateRegistrationPhase =
+  | 'awaiting_email'
+  | 'awaiting_diploma'
+  | 'awaiting_form'
+  | 'awaiting_approval'
+  | 'active'
+  | 'refused'
+  | 'expired';
 
 export interface GraduateRegistrationState {
   phase: GraduateRegistrationPhase;
@@ -53,6 +60,11 @@ export interface GraduateRegistrationState {
 export type GraduateGroup = { kind: 'composante' | 'vet'; code: string };
 
 export const chooseDiplomaUpdate = defineUpdate<GraduateRegistrationState, [DiplomaChoice]>('graduate.chooseDiploma');
+/** The complete form of a person absent from the registry: the API has stored it (nothing personal travels here). */
+export const completeFormUpdate = defineUpdate<GraduateRegistrationState, []>('graduate.completeForm');
+
+/** What the address validation leads to (the activity's answer, also shown on the link page). */
+export type AfterEmailValidation = 'choose_diploma' | 'complete_form' | 'awaiting_approval';
 export const graduateRegistrationStateQuery = defineQuery<GraduateRegistrationState>('graduate.state');
 
 export const graduateRegistrationWorkflowId = (accountId: string) => `graduate-registration-${accountId}`;

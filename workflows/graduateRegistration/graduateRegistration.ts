@@ -1,12 +1,14 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { GraduateRegistrationActivities as Activities } from '../../activities/graduateRegistration.js';
-import { ErrorKind } from '../../lib/errors.js';
+import { ErrorKind, refusalOptions } from '../../lib/errors.js';
+import { msg } from '../../lib/i18n/index.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
 import { requestDecision } from '../kit/approval/requestDecision.js';
 import { decidedBy, lifecycle } from '../kit/lifecycle.js';
 import { waitForLinkUse } from '../kit/oneTimeLink.js';
 import {
   chooseDiplomaUpdate,
+  completeFormUpdate,
   type DiplomaChoice,
   type GraduateRegistrationInput,
   type GraduateRegistrationPhase,
@@ -19,10 +21,11 @@ const graduates = proxyActivities<Activities>(defaultActivityOptions);
 
 /**
  * « Profils diplômés » (seed 000). The API has stored the attempt (argon2id hash included) and
- * looked the person up in the registry (Nom, Prénom, Date de naissance):
- *   1. the instructions go to the address typed, whose link validates it;
- *   2. present in the registry: the graduate picks their diploma (VET code), or « diplôme non trouvé »;
- *      absent: the complete form was filled at registration;
+ * looked the person up in the registry (Nom, Prénom, Date de naissance), answering the same
+ * whatever it found: « Si vous êtes présent, on vous envoie les instructions via l'adresse mail saisie ».
+ *   1. the address typed is validated by its link: only its owner learns what comes next;
+ *   2. present in the registry: the graduate is mailed to pick their diploma (VET code), or
+ *      « diplôme non trouvé »; absent: mailed to fill in the complete form (unless sent at registration);
  *   3. the right manager validates (graduateDecisionRoute: VET → composante → administrateur);
  *   4. validated: the account is active and joins its groups; refused: the reason is mailed and
  *      the address is free for a new attempt. Every outcome is mailed.
@@ -35,6 +38,7 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
     initial: 'awaiting_email',
   });
   let choice: DiplomaChoice | undefined;
+  let formSent = false;
   const state = (): GraduateRegistrationState => ({ phase: registration.phase, ...(choice ? { choice } : {}) });
 
   setHandler(graduateRegistrationStateQuery, state);
@@ -50,6 +54,22 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
           throw ApplicationFailure.create({ type: ErrorKind.Conflict, message: 'Validez d’abord votre adresse mail avec le lien reçu.' });
         if (registration.phase !== 'awaiting_diploma' || choice)
           throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, message: 'Votre diplôme a déjà été choisi.' });
+      },
+    },
+  );
+
+  setHandler(
+    completeFormUpdate,
+    () => {
+      formSent = true;
+      return state();
+    },
+    {
+      validator: () => {
+        if (formSent)
+          throw ApplicationFailure.create({ type: ErrorKind.AlreadyDone, ...refusalOptions(msg('security.graduateFormAlreadySent')) });
+        if (registration.phase !== 'awaiting_form')
+          throw ApplicationFailure.create({ type: ErrorKind.Conflict, ...refusalOptions(msg('security.graduateNotCompleting')) });
       },
     },
   );
@@ -79,6 +99,14 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
     await graduates.mailGraduate({ accountId, notice: 'chooseDiploma', step: 'choose-diploma-mail' });
     if (!(await condition(() => choice !== undefined, input.diplomaChoiceMs))) return expire();
   }
+  //    Absent: « vous devez remplir un formulaire complet qui sera soumis à l'administrateur ».
+  let declared: Record<string, string> = {};
+  if (validation.result.next === 'complete_form') {
+    await registration.enter('awaiting_form');
+    await graduates.mailGraduate({ accountId, notice: 'completeForm', step: 'complete-form-mail' });
+    if (!(await condition(() => formSent, input.diplomaChoiceMs))) return expire();
+    declared = await graduates.declaredForm({ accountId });
+  }
 
   // 3. The managers of the diploma decide; the most specific first, the administrateur last.
   const route = graduateDecisionRoute(choice, input.plan);
@@ -90,7 +118,7 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
     step: 'validation',
     kind: 'graduateRegistration',
     title: `Inscription de ${input.applicant.name} comme diplômé(e)`,
-    details: { ...input.details, ...diplomaDetails(choice, input.registryMatch) },
+    details: { ...input.details, ...declared, ...diplomaDetails(choice, input.registryMatch) },
     requester: input.applicant,
     approvers: opening!.approvers,
     outcomes: ['approve', 'refuse'],

@@ -1,7 +1,7 @@
 import { renderMail } from '../../layout.js';
 
 /** The mails of graduate registration (seed 000), in French. */
-export type GraduateNotice = 'validationLink' | 'chooseDiploma' | 'validated' | 'refused' | 'expired';
+export type GraduateNotice = 'validationLink' | 'chooseDiploma' | 'completeForm' | 'validated' | 'refused' | 'expired';
 
 export interface GraduateNoticeParams {
   firstName: string;
@@ -34,6 +34,16 @@ export function graduateNotice(notice: GraduateNotice, p: GraduateNoticeParams) 
         'Choisissez maintenant votre diplôme (code VET) dans la liste proposée, ou indiquez « diplôme non trouvé » : votre compte sera ensuite validé par le responsable de la formation, de la composante ou l’administrateur.',
         `Accès : ${p.portalUrl}`,
       ]);
+    case 'completeForm':
+      return renderMail(
+        'Diplômés : complétez votre demande',
+        [
+          hello,
+          'Votre adresse est validée. Vous ne figurez pas dans la base des diplômés de l’université : pour poursuivre, remplissez le formulaire complet (téléphone, adresse postale, et le diplôme tel que vous vous en souvenez : intitulé, année, composante).',
+          'Il sera soumis à l’administrateur, qui validera votre compte. Connectez-vous au formulaire avec l’adresse mail et le mot de passe choisis à l’inscription.',
+        ],
+        { label: 'Remplir le formulaire complet', url: p.portalUrl },
+      );
     case 'validated':
       return renderMail('Diplômés : votre compte est validé', [
         hello,
