@@ -34,8 +34,8 @@ export const passwordField = z
   .refine((password) => !passwordPolicy.isGuessable(password), fieldText('security.passwordGuessable'));
 
 /** The password must not reuse the person's own name or address (ASVS 6.2.11): an object-level check. */
-export function passwordReusesIdentity(password: string | undefined, words: (string | undefined)[]): boolean {
-  return password !== undefined && passwordPolicy.reusesIdentity(password, words);
+export function passwordReusesIdentity(password: string | undefined, names: (string | undefined)[], email: string | undefined): boolean {
+  return password !== undefined && passwordPolicy.reusesIdentity(password, { names, email });
 }
 export const identityInPassword = { path: ['password'], ...fieldText('security.passwordContainsIdentity') };
 
@@ -52,7 +52,7 @@ export const createCandidateBody = z
     path: ['emailConfirmation'],
     ...fieldText('field.emailConfirmationMismatch'),
   })
-  .refine((body) => !passwordReusesIdentity(body.password, [body.lastName, body.firstName, body.email?.split('@')[0]]), identityInPassword);
+  .refine((body) => !passwordReusesIdentity(body.password, [body.lastName, body.firstName], body.email), identityInPassword);
 
 export const emailOnlyBody = z.object({ email: emailField() });
 

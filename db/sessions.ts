@@ -34,8 +34,8 @@ export interface IdleTimeouts {
   staffMs: number;
 }
 
-/** How often `last_seen_at` is written: at most once a minute per session, not on every request. */
-const TOUCH_EVERY_MS = 60_000;
+/** How often `last_seen_at` is written: at most once a minute per session (or a quarter of its idle timeout), not on every request. */
+const touchEveryMs = (idleMs: number) => Math.min(60_000, idleMs / 4);
 
 /**
  * A session that is neither revoked, past its absolute lifetime, idle for longer than its kind
@@ -48,10 +48,10 @@ export async function findLiveSession(db: DbOrTx, tokenHash: Buffer, idle: IdleT
     .where({ token_hash: tokenHash })
     .whereNull('revoked_at')
     .where('expires_at', '>', db.fn.now())
-    .whereRaw(`last_seen_at > now() - (CASE WHEN principal_kind IN ('staff', 'staff_ent') THEN ?::float8 ELSE ?::float8 END) * interval '1 millisecond'`, [
-      idle.staffMs,
-      idle.defaultMs,
-    ])
+    .whereRaw(
+      `last_seen_at > now() - (CASE WHEN principal_kind IN ('staff', 'staff_ent') THEN ?::float8 ELSE ?::float8 END) * interval '1 millisecond'`,
+      [idle.staffMs, idle.defaultMs],
+    )
     .whereNotExists(
       db('staff_accounts').whereRaw(
         `${table}.principal_kind = 'staff' AND staff_accounts.id = ${table}.principal_id AND NOT staff_accounts.active`,
@@ -59,7 +59,8 @@ export async function findLiveSession(db: DbOrTx, tokenHash: Buffer, idle: IdleT
     )
     .first();
   if (!row) return undefined;
-  if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) await db(table).where({ id: row.id }).update({ last_seen_at: db.fn.now() });
+  const idleMs = row.principal_kind === 'staff' || row.principal_kind === 'staff_ent' ? idle.staffMs : idle.defaultMs;
+  if (Date.now() - row.last_seen_at.getTime() > touchEveryMs(idleMs)) await db(table).where({ id: row.id }).update({ last_seen_at: db.fn.now() });
   const { last_seen_at: _seen, ...session } = row;
   return session;
 }

@@ -59,9 +59,14 @@ export const passwordPolicy = {
   maxLength: 128,
   /** True when the password is too easy to guess (common, leaked, dictionary, keyboard walk, sequence). */
   isGuessable: (password: string) => guessEstimator().check(password).score < 3,
-  /** True when the password contains one of the person's own words (name, the local part of their address). */
-  reusesIdentity: (password: string, words: (string | undefined)[]) => {
+  /**
+   * True when the password contains the person's own words: a part of their name (4 letters or
+   * more), or the whole local part of their address. Callers pass names as `names`, the address as `email`.
+   */
+  reusesIdentity: (password: string, identity: { names: (string | undefined)[]; email?: string | undefined }) => {
     const lower = password.toLowerCase();
-    return words.flatMap((w) => (w ?? '').toLowerCase().split(/[\s@._'-]+/)).some((w) => w.length >= 4 && lower.includes(w));
+    const nameParts = identity.names.flatMap((name) => (name ?? '').toLowerCase().split(/[\s'-]+/));
+    const local = identity.email?.toLowerCase().split('@')[0] ?? '';
+    return [...nameParts, local].some((word) => word.length >= 4 && lower.includes(word));
   },
 } as const;

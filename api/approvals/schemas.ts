@@ -38,7 +38,7 @@ export const createStaffBody = z
     password: passwordField.optional(),
     roles: z.array(staffGrant).max(100).default([]),
   })
-  .refine((body) => !passwordReusesIdentity(body.password, [body.displayName, body.email?.split('@')[0]]), identityInPassword);
+  .refine((body) => !passwordReusesIdentity(body.password, [body.displayName], body.email), identityInPassword);
 
 export const updateStaffBody = z.object({
   displayName: requiredText('staff.displayNameLabel', 200).optional(),

@@ -39,7 +39,7 @@ export const createGraduateBody = z
     postalAddress: requiredText('graduateRegistration.postalAddressLabel', 300).optional(),
     rememberedDiploma: rememberedDiplomaBody.optional(),
   })
-  .refine((b) => !passwordReusesIdentity(b.password, [b.lastName, b.firstNames, b.email?.split('@')[0]]), identityInPassword);
+  .refine((b) => !passwordReusesIdentity(b.password, [b.lastName, b.firstNames], b.email), identityInPassword);
 
 export const graduateCredentialsBody = z.object({
   email: emailField(),

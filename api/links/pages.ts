@@ -78,6 +78,11 @@ export function linkDonePage(purpose: LinkPurpose, result: unknown): string {
     case 'password_reset':
       return page('Mot de passe modifié', `${paragraph('Votre mot de passe a été modifié. Vos sessions ouvertes ont été fermées.', 'ok')}`);
     case 'graduate_email_validation':
+      if ((result as { next?: string })?.next === 'complete_form')
+        return page(
+          'Adresse validée',
+          `${paragraph('Votre adresse est validée.', 'ok')}${paragraph('Pour poursuivre, remplissez le formulaire complet : les instructions vous ont été envoyées par courriel.')}`,
+        );
       return (result as { next?: string })?.next === 'choose_diploma'
         ? page(
             'Adresse validée',

@@ -32,10 +32,7 @@ export const createRecruiterBody = z
     password: passwordField,
     acceptTerms: z.literal(true, fieldText('recruiterRegistration.termsRequired')),
   })
-  .refine(
-    (b) => !passwordReusesIdentity(b.password, [b.contact?.lastName, b.contact?.firstName, b.email?.split('@')[0]]),
-    identityInPassword,
-  );
+  .refine((b) => !passwordReusesIdentity(b.password, [b.contact?.lastName, b.contact?.firstName], b.email), identityInPassword);
 
 export const offerPostingBody = z.object({ allowed: z.boolean(fieldText('recruiterRegistration.allowedBoolean')) });
 

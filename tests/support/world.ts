@@ -78,7 +78,10 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
     connection: await Connection.connect({ address: config.temporal.address }),
     namespace: config.temporal.namespace,
   });
-  const app = await buildApp({ db, temporal, config, hasher: createPasswordHasher(config.argon2) }, { logger: process.env.TEST_API_LOGS === '1' });
+  const app = await buildApp(
+    { db, temporal, config, hasher: createPasswordHasher(config.argon2) },
+    { logger: process.env.TEST_API_LOGS === '1' },
+  );
   await app.listen({ host: '127.0.0.1', port });
   const baseUrl = config.http.publicBaseUrl;
 
