@@ -60,7 +60,8 @@ export async function findLiveSession(db: DbOrTx, tokenHash: Buffer, idle: IdleT
     .first();
   if (!row) return undefined;
   const idleMs = row.principal_kind === 'staff' || row.principal_kind === 'staff_ent' ? idle.staffMs : idle.defaultMs;
-  if (Date.now() - row.last_seen_at.getTime() > touchEveryMs(idleMs)) await db(table).where({ id: row.id }).update({ last_seen_at: db.fn.now() });
+  if (Date.now() - row.last_seen_at.getTime() > touchEveryMs(idleMs))
+    await db(table).where({ id: row.id }).update({ last_seen_at: db.fn.now() });
   const { last_seen_at: _seen, ...session } = row;
   return session;
 }

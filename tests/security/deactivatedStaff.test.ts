@@ -27,7 +27,9 @@ describe('a deactivated member of staff', () => {
 
     expect((await deactivate(manager.id)).status).toBe(200);
     expect([401, 403]).toContain((await list()).status);
-    expect([401, 403]).toContain((await world.api('PATCH', `/api/training/sessions/${sessionId}`, { place: 'Ailleurs' }, manager.auth)).status);
+    expect([401, 403]).toContain(
+      (await world.api('PATCH', `/api/training/sessions/${sessionId}`, { place: 'Ailleurs' }, manager.auth)).status,
+    );
     const open = await world.db('sessions').where({ principal_kind: 'staff', principal_id: manager.id }).whereNull('revoked_at');
     expect(open).toHaveLength(0);
   });

@@ -28,14 +28,44 @@ describe('graduate registry lookups', () => {
     const twinsBirthDate = freshBirthDate();
     await inRegistry(
       world,
-      { lastName: 'GARNIER', firstNames: 'Hugo', birthDate, diplomas: [{ vetCode: codes.vet, composanteCode: codes.composante, year: 2015 }] },
-      { lastName: 'PETIT', firstNames: 'Lina', birthDate: twinsBirthDate, diplomas: [{ vetCode: codes.vet, composanteCode: codes.composante, year: 2014 }] },
-      { lastName: 'PETIT', firstNames: 'Lina Marie', birthDate: twinsBirthDate, diplomas: [{ vetCode: codes.otherVet, composanteCode: codes.composante, year: 2016 }] },
+      {
+        lastName: 'GARNIER',
+        firstNames: 'Hugo',
+        birthDate,
+        diplomas: [{ vetCode: codes.vet, composanteCode: codes.composante, year: 2015 }],
+      },
+      {
+        lastName: 'PETIT',
+        firstNames: 'Lina',
+        birthDate: twinsBirthDate,
+        diplomas: [{ vetCode: codes.vet, composanteCode: codes.composante, year: 2014 }],
+      },
+      {
+        lastName: 'PETIT',
+        firstNames: 'Lina Marie',
+        birthDate: twinsBirthDate,
+        diplomas: [{ vetCode: codes.otherVet, composanteCode: codes.composante, year: 2016 }],
+      },
     );
     const ip = clientIp();
-    const present = await world.api('POST', '/api/graduates', graduateForm({ lastName: 'Garnier', firstNames: 'Hugo', birthDate }), from(ip));
-    const absent = await world.api('POST', '/api/graduates', graduateForm({ lastName: 'Personne', firstNames: 'Nul', birthDate }), from(ip));
-    const ambiguous = await world.api('POST', '/api/graduates', graduateForm({ lastName: 'Petit', firstNames: 'Lina', birthDate: twinsBirthDate }), from(ip));
+    const present = await world.api(
+      'POST',
+      '/api/graduates',
+      graduateForm({ lastName: 'Garnier', firstNames: 'Hugo', birthDate }),
+      from(ip),
+    );
+    const absent = await world.api(
+      'POST',
+      '/api/graduates',
+      graduateForm({ lastName: 'Personne', firstNames: 'Nul', birthDate }),
+      from(ip),
+    );
+    const ambiguous = await world.api(
+      'POST',
+      '/api/graduates',
+      graduateForm({ lastName: 'Petit', firstNames: 'Lina', birthDate: twinsBirthDate }),
+      from(ip),
+    );
 
     expect(shape(present)).toEqual(shape(absent));
     expect(shape(ambiguous)).toEqual(shape(absent));
@@ -50,7 +80,16 @@ describe('graduate registry lookups', () => {
     const ip = clientIp();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
-      statuses.push((await world.api('POST', '/api/graduates', graduateForm({ lastName: `Sonde${i}`, firstNames: 'Eve', birthDate: freshBirthDate() }), from(ip))).status);
+      statuses.push(
+        (
+          await world.api(
+            'POST',
+            '/api/graduates',
+            graduateForm({ lastName: `Sonde${i}`, firstNames: 'Eve', birthDate: freshBirthDate() }),
+            from(ip),
+          )
+        ).status,
+      );
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
   });
 });

@@ -23,8 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => world?.stop());
 
-const candidateLogin = (login: string, password: string, ip: string) =>
-  world.api('POST', '/api/sessions', { login, password }, from(ip));
+const candidateLogin = (login: string, password: string, ip: string) => world.api('POST', '/api/sessions', { login, password }, from(ip));
 
 describe('login throttle', () => {
   it('when 60 wrong passwords race on one account, then at most 5 are checked and the others wait (429)', async () => {
@@ -39,7 +38,9 @@ describe('login throttle', () => {
   it('when the right password is one of 40 parallel guesses, then no more than 5 guesses are checked in all', async () => {
     const candidate = await createValidatedCandidate(world);
     const ip = clientIp();
-    const statuses = await inParallel(40, (i) => candidateLogin(candidate.email, i === 25 ? candidate.password : `Mauvais-Secret-${i}`, ip));
+    const statuses = await inParallel(40, (i) =>
+      candidateLogin(candidate.email, i === 25 ? candidate.password : `Mauvais-Secret-${i}`, ip),
+    );
     expect(count(statuses, 401) + count(statuses, 201)).toBeLessThanOrEqual(5);
   });
 
@@ -61,7 +62,9 @@ describe('login throttle', () => {
     expect(person.status).toBe(201);
   });
 
-  it('when the delay has passed, then the right password from the delayed client logs in (progressive delay, not a lock)', { timeout: 30_000 }, async () => {
+  it('when the delay has passed, then the right password from the delayed client logs in (progressive delay, not a lock)', {
+    timeout: 30_000,
+  }, async () => {
     const candidate = await createValidatedCandidate(world);
     const ip = clientIp();
     for (let i = 0; i < 5; i++) expect((await candidateLogin(candidate.email, 'Mauvais-Secret-3', ip)).status).toBe(401);
@@ -134,7 +137,9 @@ describe('per-IP limits', () => {
     expect((await limited.api('POST', '/api/sessions', { login: 'x@example.org', password: 'x' }, from(clientIp()))).status).toBe(401);
     const campus: number[] = [];
     for (let i = 0; i < 15; i++)
-      campus.push((await limited.api('POST', '/api/sessions', { login: `campus.${i}@example.org`, password: 'x' }, from('10.20.30.40'))).status);
+      campus.push(
+        (await limited.api('POST', '/api/sessions', { login: `campus.${i}@example.org`, password: 'x' }, from('10.20.30.40'))).status,
+      );
     expect(campus.every((s) => s === 401)).toBe(true);
   });
 });

@@ -71,7 +71,9 @@ describe('the demonstration lifecycle', () => {
     const agent = await createStaff(world, [], 'Agent pressé');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++)
-      statuses.push((await world.api('POST', '/api/approvals/demo-requests', demoBody(`chef.${unique()}@entreprise.example`), agent.auth)).status);
+      statuses.push(
+        (await world.api('POST', '/api/approvals/demo-requests', demoBody(`chef.${unique()}@entreprise.example`), agent.auth)).status,
+      );
     expect(statuses).toEqual([201, 201, 201, 201, 429]);
   });
 });
@@ -81,10 +83,19 @@ describe('mails to an address somebody typed', () => {
   const paths: [string, (recipient: string, i: number) => Promise<{ status: number }>][] = [
     ['account creation', (to) => world.api('POST', '/api/candidates', newCandidate({ email: to }), from(clientIp()))],
     ['« Renvoyer le lien »', (to) => world.api('POST', '/api/candidates/validation-link', { email: to }, from(clientIp()))],
-    ['« J’ai oublié mes identifiants »', (to) => world.api('POST', '/api/candidates/forgotten-credentials', { email: to }, from(clientIp()))],
+    [
+      '« J’ai oublié mes identifiants »',
+      (to) => world.api('POST', '/api/candidates/forgotten-credentials', { email: to }, from(clientIp())),
+    ],
     [
       'graduate registration',
-      (to) => world.api('POST', '/api/graduates', graduateForm({ email: to, lastName: 'Rossi', firstNames: 'Léo', birthDate: freshBirthDate() }), from(clientIp())),
+      (to) =>
+        world.api(
+          'POST',
+          '/api/graduates',
+          graduateForm({ email: to, lastName: 'Rossi', firstNames: 'Léo', birthDate: freshBirthDate() }),
+          from(clientIp()),
+        ),
     ],
     ['graduate link', (to) => world.api('POST', '/api/graduates/registration/resend-link', { email: to }, from(clientIp()))],
     ['recruiter link', (to) => world.api('POST', '/api/recruiters/registration/resend-link', { email: to }, from(clientIp()))],
@@ -136,7 +147,9 @@ describe('per-IP limit on mails', () => {
     const ip = clientIp();
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++)
-      statuses.push((await limited.api('POST', '/api/candidates/forgotten-credentials', { email: `x${i}.${unique()}@example.org` }, from(ip))).status);
+      statuses.push(
+        (await limited.api('POST', '/api/candidates/forgotten-credentials', { email: `x${i}.${unique()}@example.org` }, from(ip))).status,
+      );
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429]);
   });
 });

@@ -1,4 +1,4 @@
-import { Client } from '@temporalio/client';
+import { Client, type ClientOptions } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
 import { createDb, type Db } from '../../db/connection.js';
@@ -38,7 +38,7 @@ export async function secondApi(
   world: World,
   overrides: Record<string, string> = {},
   options: {
-    interceptors?: ConstructorParameters<typeof Client>[0]['interceptors'];
+    interceptors?: ClientOptions['interceptors'];
     logStream?: { write(line: string): void };
   } = {},
 ): Promise<{ app: FastifyInstance; db: Db; config: Config; stop(): Promise<void> }> {
