@@ -55,10 +55,12 @@ describe('housekeeping', () => {
       ...fields,
     });
     const [spent, fresh] = [crypto.randomUUID(), crypto.randomUUID()];
-    await world.db('one_time_tokens').insert([
-      token(spent, { expires_at: daysAgo(40), used_at: daysAgo(40) }),
-      token(fresh, { expires_at: new Date(Date.now() + 3_600_000) }),
-    ]);
+    await world
+      .db('one_time_tokens')
+      .insert([
+        token(spent, { expires_at: daysAgo(40), used_at: daysAgo(40) }),
+        token(fresh, { expires_at: new Date(Date.now() + 3_600_000) }),
+      ]);
 
     await schedule.trigger();
     // The run's activities purge in parallel: wait for the workflow the Schedule started to complete.

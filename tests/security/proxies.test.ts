@@ -17,13 +17,16 @@ async function loggedClientIp(trustedProxies: string): Promise<string[]> {
   const lines: string[] = [];
   const api = await secondApi(world, { TRUSTED_PROXIES: trustedProxies }, { logStream: { write: (line) => lines.push(line) } });
   try {
-    await api.app.inject({ method: 'GET', url: '/api/recruiters/terms', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.23' } });
+    await api.app.inject({
+      method: 'GET',
+      url: '/api/recruiters/terms',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': '198.51.100.23' },
+    });
   } finally {
     await api.stop();
   }
-  return lines
-    .map((line) => JSON.parse(line) as { req?: { ip?: string } })
-    .flatMap((entry) => (entry.req?.ip ? [entry.req.ip] : []));
+  return lines.map((line) => JSON.parse(line) as { req?: { ip?: string } }).flatMap((entry) => (entry.req?.ip ? [entry.req.ip] : []));
 }
 
 describe('client addresses', () => {
