@@ -89,7 +89,9 @@ export async function buildApp(
 
   await app.register(cookie);
   // Security (issue 12): headers, CSRF origin check, per-IP limits, before any route is registered.
-  await installSecurityHeaders(app, deps.config.http.publicBaseUrl);
+  const { oidc, cas } = deps.config.ent;
+  const entOrigins = [oidc.issuer, cas.baseUrl].filter((url): url is string => Boolean(url));
+  await installSecurityHeaders(app, deps.config.http.publicBaseUrl, entOrigins);
   installOriginCheck(app, deps.config.http.publicBaseUrl);
   await installRateLimits(app, deps.config.security);
   await app.register(formbody, { bodyLimit: 16 * 1024 });

@@ -37,10 +37,16 @@ const directiveText = (name: string, values: string[]) => `${name} ${values.join
  * runs scripts: @fastify/swagger-ui gives its routes their own CSP (hashes of its inline scripts),
  * scoped to them.
  */
-export async function installSecurityHeaders(app: FastifyInstance, publicBaseUrl: string): Promise<void> {
+export async function installSecurityHeaders(app: FastifyInstance, publicBaseUrl: string, formTargets: string[] = []): Promise<void> {
   const https = publicBaseUrl.startsWith('https://');
+  // A form may post to us, and be redirected on to the ENT (« Se déconnecter » ends the ENT's session too):
+  // form-action also governs the redirects that follow a form, so the ENT's origin is listed.
+  const formAction = ["'self'", ...new Set(formTargets.map((url) => new URL(url).origin))];
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: { ...baseDirectives, ...(https ? { upgradeInsecureRequests: [] } : {}) } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...baseDirectives, formAction, ...(https ? { upgradeInsecureRequests: [] } : {}) },
+    },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
@@ -55,7 +61,7 @@ export async function installSecurityHeaders(app: FastifyInstance, publicBaseUrl
     const directives = [
       "default-src 'none'",
       "base-uri 'none'",
-      "form-action 'self'",
+      directiveText('form-action', formAction),
       "frame-ancestors 'none'",
       "img-src 'self'",
       "script-src 'none'",
