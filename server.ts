@@ -6,6 +6,7 @@ import { createPasswordHasher } from './lib/passwords.js';
 import { clientTracingInterceptors } from './lib/telemetry/temporal.js';
 import { startTracing } from './lib/telemetry/tracing.js';
 import { lazyClient, waitUntilTemporalAnswers } from './lib/temporalConnection.js';
+import { ensureHousekeepingSchedule } from './workflows/housekeeping/schedule.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,7 +23,14 @@ async function main(): Promise<void> {
     signal: stopWaiting.signal,
     onWaiting: (error) =>
       app.log.warn({ err: error }, `Temporal (${config.temporal.address}) does not answer yet: answering 503 until it does`),
-  }).then((answered) => answered && app.log.info(`Temporal (${config.temporal.address}) answers`));
+  }).then(async (answered) => {
+    if (!answered) return;
+    app.log.info(`Temporal (${config.temporal.address}) answers`);
+    // Housekeeping runs on a Temporal Schedule, created by the first API replica to reach Temporal (idempotent).
+    await ensureHousekeepingSchedule(temporal, { taskQueue: config.temporal.taskQueue, ...config.security.housekeeping }).catch((error) =>
+      app.log.warn({ err: error }, 'the housekeeping Schedule could not be created; the next start will try again'),
+    );
+  });
 
   const close = async () => {
     stopWaiting.abort();

@@ -8,6 +8,7 @@ import {
   findCandidateById,
   setCandidatePassword,
 } from '../db/candidateAccounts.js';
+import { forgetAccount } from '../db/loginThrottle.js';
 import { deletePendingPasswordChange, findPendingPasswordChange } from '../db/pendingPasswordChanges.js';
 import { revokeSessionsOf } from '../db/sessions.js';
 import { consumeToken, findTokenById, revokeTokensOf, type TokenPurpose } from '../db/tokens.js';
@@ -127,6 +128,8 @@ export function createActivities(deps: ActivityDeps) {
         await setCandidatePassword(tx, input.accountId, pending.password_hash);
         await deletePendingPasswordChange(tx, input.tokenId);
         await revokeSessionsOf(tx, 'candidate', input.accountId);
+        // A new password: every login delay of the account starts again.
+        await forgetAccount(tx, `candidate:${input.accountId}`);
         return 'password_changed' as const;
       });
     },

@@ -23,6 +23,9 @@ import type { ApiDeps } from './deps.js';
 import { frameworkErrorHandler, registerErrorHandler } from './errors.js';
 import { installHttpConformance } from './httpConformance.js';
 import { installLanguage } from './language.js';
+import { docsCspOptions, installSecurityHeaders } from './security/headers.js';
+import { installOriginCheck } from './security/origin.js';
+import { installRateLimits, plainIp } from './security/rateLimits.js';
 import { installZodMessages } from './zodMessages.js';
 
 /** Raw tokens travel in link paths: keep them out of the logs. */
@@ -54,19 +57,27 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void 
   socket.destroy(error);
 }
 
-export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: ApiDeps,
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
+  const { trustedProxies } = deps.config.security;
   const app = Fastify({
     logger:
       options.logger === false
         ? false
         : {
             level: deps.config.logLevel,
-            serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
+            // The client's address on every request line: Fastify's `ip`, through the trusted proxies only.
+            serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), ip: plainIp(req.ip) }) },
             // The trace and span ids of the request in each of its log lines (lib/telemetry).
             mixin: traceLogFields,
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies listed in TRUSTED_PROXIES (none by default):
+    // anyone else could write any address there and slip past the per-IP limits.
+    trustProxy: trustedProxies.length ? trustedProxies : false,
     // Fastify's own answers (bad URL, a parameter too long, an unreadable request) use our words too.
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
@@ -85,6 +96,12 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
   installMetrics(app, deps);
 
   await app.register(cookie);
+  // Security (issue 12): headers, CSRF origin check, per-IP limits, before any route is registered.
+  const { oidc, cas } = deps.config.ent;
+  const entOrigins = [oidc.issuer, cas.baseUrl].filter((url): url is string => Boolean(url));
+  await installSecurityHeaders(app, deps.config.http.publicBaseUrl, entOrigins);
+  installOriginCheck(app, deps.config.http.publicBaseUrl);
+  await installRateLimits(app, deps.config.security);
   await app.register(formbody, { bodyLimit: 16 * 1024 });
   await app.register(swagger, {
     openapi: {
@@ -97,7 +114,7 @@ export async function buildApp(deps: ApiDeps, options: { logger?: boolean } = {}
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', ...docsCspOptions(deps.config.http.publicBaseUrl) });
 
   app.get('/health', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
     await pingDatabase(deps.db);

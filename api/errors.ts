@@ -57,7 +57,7 @@ function isDependencyUnavailable(error: unknown): boolean {
  * PostgreSQL errors that only input can cause (a check constraint, a malformed or out-of-range
  * value): a safety net behind the zod schemas, so such input is a 400, never a 500.
  */
-const inputSqlStates = new Set(['23514', '22P02', '22007', '22008', '22003', '22001']);
+const inputSqlStates = new Set(['23514', '22P02', '22007', '22008', '22003', '22001', '22021']);
 
 /** How deep the cause chain is searched: Update → activity → failure is three; a little margin. */
 const maxCauseDepth = 8;

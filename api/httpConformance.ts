@@ -9,8 +9,35 @@ import { errorResponse } from './schemas.js';
  * - every documented route also documents the error body (`default`), so clients and fuzzers
  *   know the shape of any 4xx/5xx;
  * - a NUL character is refused up front (PostgreSQL text cannot hold one: it would become a 500);
+ * - a body nested deeper than `maxDepth` is refused (no schema of ours nests that deep, and walking
+ *   it recursively, as `JSON.stringify` does, overflowed the stack: a 500);
  * - a known path asked with another method answers 405 with `Allow`, not 404.
  */
+/** No request body of the API nests deeper than a few levels; 32 leaves room for any front-end. */
+const maxDepth = 32;
+
+/**
+ * Walks a parsed body without recursion: `deep` when it nests deeper than `maxDepth`, `nul` when a
+ * key or a string holds a NUL character, else undefined.
+ */
+export function bodyProblem(body: unknown): 'deep' | 'nul' | undefined {
+  const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
+  while (stack.length) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return 'nul';
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= maxDepth) return 'deep';
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes('\u0000')) return 'nul';
+      stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
 export function installHttpConformance(app: FastifyInstance): void {
   const routes: { method: string; pattern: RegExp }[] = [];
 
@@ -33,9 +60,11 @@ export function installHttpConformance(app: FastifyInstance): void {
     }
   });
   app.addHook('preValidation', async (request, reply) => {
-    if (request.body && typeof request.body === 'object' && JSON.stringify(request.body).includes('\\u0000')) {
+    const problem = bodyProblem(request.body);
+    if (problem === 'nul')
       return reply.status(400).send({ error: ErrorKind.Validation, message: t('http.nulInBody', languageOf(request)) });
-    }
+    if (problem === 'deep')
+      return reply.status(400).send({ error: ErrorKind.Validation, message: t('security.tooDeep', languageOf(request)) });
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -24,14 +24,20 @@ export const emailField = (label: PlainKey = 'field.email') =>
     .pipe(z.email(labelled('field.emailInvalid', label)));
 
 /**
- * eCandidat asks for at least 10 characters mixing character types. Our rule (lib/passwords.ts):
- * 10 to 128 characters with at least three of the four classes (lower case, upper case, digit, other).
+ * ASVS 5.0 §6.2 (lib/passwords.ts): 12 to 128 characters, no composition rule, not a common,
+ * leaked or otherwise guessable password.
  */
 export const passwordField = z
   .string(fieldText('field.passwordRequired'))
-  .min(passwordPolicy.minLength, fieldText('field.passwordTooShort'))
+  .min(passwordPolicy.minLength, fieldText('security.passwordTooShort', { min: passwordPolicy.minLength }))
   .max(passwordPolicy.maxLength, fieldText('field.passwordTooLong'))
-  .refine(passwordPolicy.mixesEnoughKinds, fieldText('field.passwordTooSimple'));
+  .refine((password) => !passwordPolicy.isGuessable(password), fieldText('security.passwordGuessable'));
+
+/** The password must not reuse the person's own name or address (ASVS 6.2.11): an object-level check. */
+export function passwordReusesIdentity(password: string | undefined, names: (string | undefined)[], email: string | undefined): boolean {
+  return password !== undefined && passwordPolicy.reusesIdentity(password, { names, email });
+}
+export const identityInPassword = { path: ['password'], ...fieldText('security.passwordContainsIdentity') };
 
 export const createCandidateBody = z
   .object({
@@ -45,7 +51,8 @@ export const createCandidateBody = z
   .refine((body) => body.email === body.emailConfirmation, {
     path: ['emailConfirmation'],
     ...fieldText('field.emailConfirmationMismatch'),
-  });
+  })
+  .refine((body) => !passwordReusesIdentity(body.password, [body.lastName, body.firstName], body.email), identityInPassword);
 
 export const emailOnlyBody = z.object({ email: emailField() });
 

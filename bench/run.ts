@@ -23,10 +23,11 @@ import { hash } from '@node-rs/argon2';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { type DriveResult, drive } from '../harness/arrivals.js';
-import { candidateFor, http, type LifecycleTimings, PASSWORD, timedCandidateLifecycle } from '../harness/candidates.js';
+import { type LifecycleTimings, timedCandidateLifecycle } from '../harness/candidates.js';
 import { type PlatformEnv, platformEnv, startApi, startWorker } from '../harness/platform.js';
 import { cpuMs, type NodeChild, peakRss, repoRoot, rssSampler, spawnNode, stolenMs, treeCpuMs } from '../harness/processes.js';
 import { type Stack, sqliteJournalObserved, startStack } from '../harness/stack.js';
+import { limitsNote, staffSession } from '../harness/staff.js';
 import { mib, type Summary, summarize, table } from '../harness/stats.js';
 import { parseConfig } from '../lib/config.js';
 import { candidateAccountWorkflowId } from '../workflows/candidateAccount/contract.js';
@@ -344,19 +345,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Any logged-in person can submit a demonstration request: a candidate who signed up for real. */
+/** The demonstration request is submitted by a member of staff (issue 12: staff only, outside production). */
 async function requesterSession(stackNow: Stack, platform: PlatformEnv): Promise<string> {
-  const requesterRun = `${runId}-requester`;
-  await timedCandidateLifecycle({
-    baseUrl: platform.baseUrl,
-    inbox: stackNow.inbox,
-    runId: requesterRun,
-    index: 0,
-    workflowClosed: async () => undefined,
-  });
-  const login = await http(platform.baseUrl, 'POST', '/api/sessions', { login: candidateFor(requesterRun, 0).email, password: PASSWORD });
-  if (login.status !== 201) throw new Error(`requester login: ${login.status} ${login.text.slice(0, 200)}`);
-  return login.body.token as string;
+  return staffSession(platform.baseUrl, stackNow.databaseUrl, `${runId}-requester`);
 }
 
 const pcts = (s?: Summary) => (s?.count ? `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}` : '–');
@@ -471,6 +462,7 @@ async function main() {
   }
 
   const platform = await platformEnv(stack);
+  say(limitsNote(platform.settings));
   let result: PhaseReport | undefined;
   let decisionResult: DecisionReport | undefined;
   let scaleReport: ScaleReport | undefined;

@@ -6,6 +6,8 @@ export type AuditEvent =
   | 'reminded'
   | 'escalated'
   | 'handed_over'
+  | 'removed'
+  | 'mail_undeliverable'
   | 'decided'
   | 'withdrawn'
   | 'expired'

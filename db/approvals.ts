@@ -33,7 +33,7 @@ export interface ApprovalTaskRow {
   approver_name: string;
   on_behalf_of_key: string | null;
   on_behalf_of_name: string | null;
-  status: 'pending' | 'decided' | 'closed' | 'handed_over';
+  status: 'pending' | 'decided' | 'closed' | 'handed_over' | 'withdrawn';
   /** Copies of the request's (for the inbox's indexes): kind and deadline never change once the step opens. */
   kind: string;
   deadline_at: Date;
@@ -208,6 +208,13 @@ export async function inboxCounts(db: DbOrTx, staffId: string): Promise<Record<s
     .select('kind')
     .count({ n: '*' });
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+/** The pending task of one approver leaves the inbox: they were taken off the step (deactivated, unreachable). */
+export async function withdrawTask(db: DbOrTx, t: { workflowId: string; step: string; approverKey: string }): Promise<void> {
+  await db('approval_tasks')
+    .where({ workflow_id: t.workflowId, step: t.step, approver_key: t.approverKey, status: 'pending' })
+    .update({ status: 'withdrawn', closed_at: db.fn.now() });
 }
 
 /** Pending tasks a staff member can hand over to a delegate. */

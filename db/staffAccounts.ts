@@ -28,8 +28,13 @@ export async function findStaffByEmail(db: DbOrTx, email: string): Promise<Staff
   return db(table).where({ email }).first();
 }
 
+/** The grants of an active member of staff; none for a deactivated one (every authorisation reads `active`). */
 export async function rolesOf(db: DbOrTx, staffId: string): Promise<StaffRoleGrant[]> {
-  return db('staff_roles').select('role', 'scope').where({ staff_id: staffId }).orderBy(['role', 'scope']);
+  return db('staff_roles')
+    .join(table, `${table}.id`, 'staff_roles.staff_id')
+    .select('staff_roles.role', 'staff_roles.scope')
+    .where({ 'staff_roles.staff_id': staffId, [`${table}.active`]: true })
+    .orderBy(['staff_roles.role', 'staff_roles.scope']);
 }
 
 export async function listStaff(db: DbOrTx): Promise<StaffWithRoles[]> {

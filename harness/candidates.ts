@@ -13,7 +13,7 @@ export const subjects = {
   validated: /Votre compte est validé/,
 };
 
-export const PASSWORD = 'Motdepasse-2026';
+export const PASSWORD = 'Candidat-Volcan-2026';
 
 export interface Answer {
   status: number; // 0 = no HTTP answer (connection refused, reset, timeout)

@@ -16,6 +16,13 @@ import type { Stack } from './stack.js';
 const tunableDefaults: Record<string, string> = {
   // One pino line per request would measure the log pipe, not the platform.
   LOG_LEVEL: 'warn',
+  // The security limits stay on (login throttle, per-address mail quotas, per-IP limits); the
+  // harness drives everything from loopback, allow-listed as a campus NAT would be (issue 12).
+  RATE_LIMIT_ALLOW_LIST: '127.0.0.1/32,::1/128',
+  // The decision scenarios submit every request as one member of staff.
+  MAIL_LIMIT_PER_USER: '1000000',
+  // …through the demonstration lifecycle, which only exists outside production (issue 12).
+  NODE_ENV: 'development',
 };
 
 /** Configuration variables (lib/config.ts) passed through from the caller's environment. */
@@ -28,6 +35,11 @@ const passedThrough = [
   'ACCOUNT_VALIDATION_WINDOW',
   'LOGIN_MAX_FAILURES',
   'LOGIN_FAILURE_WINDOW',
+  'RATE_LIMIT_ALLOW_LIST',
+  'RATE_LIMIT_LOGIN_PER_IP',
+  'RATE_LIMIT_MAIL_PER_IP',
+  'MAIL_LIMIT_PER_RECIPIENT',
+  'MAIL_LIMIT_PER_USER',
   'MAIL_FROM',
   'TEMPORAL_API_KEY',
   'TEMPORAL_TLS',
@@ -60,7 +72,6 @@ export async function platformEnv(stack: Stack, overrides: Record<string, string
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TMPDIR: process.env.TMPDIR,
-    NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { mailLinkTemplates } from '../mail/links.js';
 import { parseDuration } from './duration.js';
@@ -42,8 +43,38 @@ const environmentSchema = z
     PASSWORD_RESET_WINDOW: duration('PT1H'),
     EMAIL_CHANGE_WINDOW: duration('P5D'),
     SESSION_LIFETIME: duration('PT12H'),
+    // Security (issue 12): idle timeouts, login throttle, per-IP limits, mail quotas, proxies.
+    SESSION_IDLE_TIMEOUT: duration('PT2H'),
+    STAFF_SESSION_IDLE_TIMEOUT: duration('PT30M'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_FAILURE_WINDOW: duration('PT15M'),
+    LOGIN_DELAY_BASE: duration('PT1S'),
+    LOGIN_DELAY_MAX: duration('PT15M'),
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((v) => cidrList(v) !== undefined, 'expected a comma-separated list of IP addresses or CIDR ranges'),
+    RATE_LIMIT_ALLOW_LIST: z
+      .string()
+      .default('')
+      .refine((v) => cidrList(v) !== undefined, 'expected a comma-separated list of IP addresses or CIDR ranges'),
+    RATE_LIMIT_WINDOW: duration('PT1M'),
+    RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(60),
+    RATE_LIMIT_MAIL_PER_IP: z.coerce.number().int().min(1).default(20),
+    REGISTRY_LOOKUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    REGISTRY_LOOKUP_WINDOW: duration('PT1H'),
+    MAIL_LIMIT_WINDOW: duration('PT1H'),
+    MAIL_LIMIT_PER_RECIPIENT: z.coerce.number().int().min(1).default(5),
+    MAIL_LIMIT_PER_USER: z.coerce.number().int().min(1).default(30),
+    /** Reminders of a decision plan never come more often than this (default: PT1H in production, PT1S otherwise). */
+    DECISION_REMINDER_MIN_INTERVAL: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || (parseDuration(v) ?? 0) > 0, 'expected a positive ISO 8601 duration'),
+    HOUSEKEEPING_EVERY: duration('PT1H'),
+    HOUSEKEEPING_RETENTION: duration('P30D'),
+    OFFER_CV_CHECK_TIMEOUT: duration('PT10S'),
+    OFFER_CV_CHECK_MEMORY_MIB: z.coerce.number().int().min(64).max(4096).default(256),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
     ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
     // Continuing-education pre-registration (seed 004): the decision plans, as ISO 8601 durations.
@@ -203,6 +234,13 @@ const environmentSchema = z
     OTEL_SERVICE_NAME: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    // Reminder plans below the floor would let a plan mail people every few seconds.
+    const floor = reminderFloorMs(env);
+    for (const [name, value] of Object.entries(env)) {
+      if (!/_REMIND_(AFTER|EVERY)$/.test(name) || typeof value !== 'string') continue;
+      if ((parseDuration(value) ?? 0) < floor)
+        ctx.addIssue({ code: 'custom', path: [name], message: `reminders cannot come more often than DECISION_REMINDER_MIN_INTERVAL` });
+    }
     // A half-configured ENT is a deployment mistake: say so at start, not at the first login.
     const required =
       env.ENT_PROTOCOL === 'oidc'
@@ -242,8 +280,16 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
       passwordResetMs: env.PASSWORD_RESET_WINDOW,
       emailChangeMs: env.EMAIL_CHANGE_WINDOW,
       sessionMs: env.SESSION_LIFETIME,
+      sessionIdleMs: env.SESSION_IDLE_TIMEOUT,
+      staffSessionIdleMs: env.STAFF_SESSION_IDLE_TIMEOUT,
     },
-    login: { maxFailures: env.LOGIN_MAX_FAILURES, failureWindowMs: env.LOGIN_FAILURE_WINDOW },
+    login: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      failureWindowMs: env.LOGIN_FAILURE_WINDOW,
+      delayBaseMs: env.LOGIN_DELAY_BASE,
+      delayMaxMs: env.LOGIN_DELAY_MAX,
+    },
+    security: securityConfig(env),
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
     training: {
       supervisor: {
@@ -286,6 +332,7 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
       publicationDefault: env.OFFER_PUBLICATION_DEFAULT,
       publicationMaxMs: env.OFFER_PUBLICATION_MAX,
       cvMaxBytes: env.OFFER_CV_MAX_BYTES,
+      cvCheck: { timeoutMs: env.OFFER_CV_CHECK_TIMEOUT, memoryMib: env.OFFER_CV_CHECK_MEMORY_MIB },
     },
     ent: entConfig(env),
     charterVersion: env.CHARTER_VERSION,
@@ -319,6 +366,46 @@ export function contrastWithWhite(hex: string): number {
   };
   const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
   return 1.05 / (luminance + 0.05);
+}
+
+/** Comma-separated IP addresses or CIDR ranges (IPv4 or IPv6); undefined when one is malformed. */
+export function cidrList(value: string): string[] | undefined {
+  const items = list(value);
+  return items.every((item) => {
+    const [address, bits, ...rest] = item.split('/');
+    const version = isIP(address ?? '');
+    if (!version || rest.length) return false;
+    if (bits === undefined) return true;
+    const n = Number(bits);
+    return /^\d+$/.test(bits) && n >= 0 && n <= (version === 4 ? 32 : 128);
+  })
+    ? items
+    : undefined;
+}
+
+function reminderFloorMs(env: { NODE_ENV: string; DECISION_REMINDER_MIN_INTERVAL?: string | undefined }): number {
+  return parseDuration(env.DECISION_REMINDER_MIN_INTERVAL ?? (env.NODE_ENV === 'production' ? 'PT1H' : 'PT1S'))!;
+}
+
+export type SecurityConfig = ReturnType<typeof securityConfig>;
+
+function securityConfig(env: z.infer<typeof environmentSchema>) {
+  return {
+    trustedProxies: cidrList(env.TRUSTED_PROXIES)!,
+    rateLimit: {
+      allowList: cidrList(env.RATE_LIMIT_ALLOW_LIST)!,
+      windowMs: env.RATE_LIMIT_WINDOW,
+      loginPerIp: env.RATE_LIMIT_LOGIN_PER_IP,
+      mailPerIp: env.RATE_LIMIT_MAIL_PER_IP,
+      registryLookupsPerIp: env.REGISTRY_LOOKUP_LIMIT_PER_IP,
+      registryLookupWindowMs: env.REGISTRY_LOOKUP_WINDOW,
+    },
+    mailQuota: { windowMs: env.MAIL_LIMIT_WINDOW, perRecipient: env.MAIL_LIMIT_PER_RECIPIENT, perUser: env.MAIL_LIMIT_PER_USER },
+    reminderFloorMs: reminderFloorMs(env),
+    /** The demonstration lifecycle (demoApprovalRequest) exists for `npm start` and tests, never in production. */
+    demoRequests: env.NODE_ENV !== 'production',
+    housekeeping: { everyMs: env.HOUSEKEEPING_EVERY, retentionMs: env.HOUSEKEEPING_RETENTION },
+  };
 }
 
 const list = (value: string) =>

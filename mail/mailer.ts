@@ -15,7 +15,30 @@ export interface OutgoingMail {
   replyTo?: string;
 }
 
+/**
+ * The SMTP server refused the recipient or the message for good (a 5xx answer to RCPT TO or DATA):
+ * sending it again would get the same answer, so the caller records it instead of retrying.
+ */
+export class MailRefused extends Error {
+  constructor(
+    readonly smtpCode: number,
+    readonly smtpResponse: string,
+  ) {
+    super(`the SMTP server refused the mail for good: ${smtpResponse}`);
+    this.name = 'MailRefused';
+  }
+}
+
+/** 5xx at RCPT TO (unknown mailbox, refused domain) or DATA (message refused); not a 5xx at MAIL FROM or AUTH, which are ours to fix. */
+function permanentRefusal(error: unknown): MailRefused | undefined {
+  const { responseCode, command, response } = error as { responseCode?: unknown; command?: unknown; response?: unknown };
+  if (typeof responseCode !== 'number' || responseCode < 500 || responseCode > 599) return undefined;
+  if (command !== 'RCPT TO' && command !== 'DATA') return undefined;
+  return new MailRefused(responseCode, typeof response === 'string' ? response.slice(0, 500) : String(responseCode));
+}
+
 export interface Mailer {
+  /** Throws `MailRefused` when the server refuses the mail for good; any other error may be retried. */
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }
@@ -69,18 +92,22 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
   return {
     async send(mail) {
       // A span per send inside the activity's trace: an SMTP relay that is slow or refuses shows there.
-      await inSpan('smtp send', { 'server.address': server.host ?? 'localhost', 'server.port': server.port ?? 25 }, () =>
-        transport.sendMail({
-          from: options.from,
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          messageId: mail.messageId,
-          attachments: mail.attachments,
-          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-        }),
-      );
+      try {
+        await inSpan('smtp send', { 'server.address': server.host ?? 'localhost', 'server.port': server.port ?? 25 }, () =>
+          transport.sendMail({
+            from: options.from,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+            messageId: mail.messageId,
+            attachments: mail.attachments,
+            ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+          }),
+        );
+      } catch (error) {
+        throw permanentRefusal(error) ?? error;
+      }
     },
     close: () => transport.close(),
   };

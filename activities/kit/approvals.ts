@@ -1,12 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { recordAudit } from '../../db/approvalAudit.js';
 import { findDecisionLinkByIssueKey, issueDecisionLink } from '../../db/approvalLinks.js';
-import { findApprovalRequest, openApprovalRequest, setTaskStatus, tasksOfStep, upsertTask } from '../../db/approvals.js';
+import { findApprovalRequest, openApprovalRequest, setTaskStatus, tasksOfStep, upsertTask, withdrawTask } from '../../db/approvals.js';
 import { findMail } from '../../db/mailLog.js';
 import { ErrorKind } from '../../lib/errors.js';
 import { hashToken, linkTokenFor } from '../../lib/secrets.js';
 import { type DecisionMailReason, decisionRequested } from '../../mail/templates/approvals/decisionRequested.js';
-import type { ApproverSelector, NotifiedApprover, Party } from '../../workflows/kit/approval/contract.js';
+import type { ApproverRemoval, ApproverSelector, AskOutcome, NotifiedApprover, Party } from '../../workflows/kit/approval/contract.js';
 import { createApprovalClosingActivities } from './approvalsClosing.js';
 import { type Approver, type Assignment, assign, resolveSelectors, staffApprover } from './approvalsResolve.js';
 import { type ActivityDeps, currentWorkflowId } from './context.js';
@@ -25,18 +25,27 @@ interface StepRef {
 export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
 
-  /** Issues (or, on a retry after the mail went out, finds) the approver's link, and mails it. */
-  async function mailLink(ref: StepRef, assignment: Assignment, round: string, reason: DecisionMailReason): Promise<string> {
+  /**
+   * Issues (or, on a retry after the mail went out, finds) the approver's link, and mails it. A
+   * permanent refusal of the address (5xx) is an answer, not an error: the step goes on without it.
+   */
+  async function mailLink(
+    ref: StepRef,
+    assignment: Assignment,
+    round: string,
+    reason: DecisionMailReason,
+  ): Promise<'sent' | 'undeliverable'> {
     const workflowId = currentWorkflowId();
     const { approver, onBehalfOf } = assignment;
     const issueKey = `${workflowId}:${ref.step}:${round}:${approver.key}`;
-    const existing = (await findMail(db, issueKey))?.sent_at ? await findDecisionLinkByIssueKey(db, issueKey) : undefined;
-    if (existing) return existing.id;
+    const mailed = await findMail(db, issueKey);
+    if (mailed?.undeliverable_at) return 'undeliverable';
+    if (mailed?.sent_at && (await findDecisionLinkByIssueKey(db, issueKey))) return 'sent';
 
     const request = await findApprovalRequest(db, workflowId, ref.step);
     if (!request) throw ApplicationFailure.nonRetryable(`no approval request for ${ref.step}`, ErrorKind.NotFound);
     const raw = linkTokenFor(config.secret, issueKey);
-    const link = await issueDecisionLink(db, {
+    await issueDecisionLink(db, {
       workflowId,
       step: ref.step,
       approverKey: approver.key,
@@ -55,8 +64,8 @@ export function createActivities(deps: ActivityDeps) {
       ...(onBehalfOf ? { onBehalfOf: onBehalfOf.name } : {}),
       hasInbox: approver.staffId !== null,
     });
-    await deliverOnce(deps, { key: issueKey, template: 'decisionRequested', to: approver.email, rendered });
-    return link.id;
+    const delivery = await deliverOnce(deps, { key: issueKey, template: 'decisionRequested', to: approver.email, rendered });
+    return delivery === 'undeliverable' ? 'undeliverable' : 'sent';
   }
 
   /** Addresses stay out of workflow history: the workflow passes keys, the activity finds the address. */
@@ -67,7 +76,13 @@ export function createActivities(deps: ActivityDeps) {
     return staff;
   }
 
-  async function ask(ref: StepRef, assignment: Assignment, round: string, reason: DecisionMailReason, at: Date): Promise<NotifiedApprover> {
+  async function ask(
+    ref: StepRef,
+    assignment: Assignment,
+    round: string,
+    reason: DecisionMailReason,
+    at: Date,
+  ): Promise<NotifiedApprover & { undeliverable: boolean }> {
     const workflowId = currentWorkflowId();
     const { approver, onBehalfOf } = assignment;
     await upsertTask(db, {
@@ -79,7 +94,20 @@ export function createActivities(deps: ActivityDeps) {
       approverName: approver.name,
       ...(onBehalfOf ? { onBehalfOf } : {}),
     });
-    await mailLink(ref, assignment, round, reason);
+    const delivery = await mailLink(ref, assignment, round, reason);
+    if (delivery === 'undeliverable') {
+      await recordAudit(db, {
+        workflowId,
+        entryKey: `${ref.step}:mail_undeliverable:${round}:${approver.key}`,
+        step: ref.step,
+        event: 'mail_undeliverable',
+        actorName: approver.name,
+        actorKey: approver.key,
+        channel: 'mail',
+        details: { round },
+        at,
+      });
+    }
     await recordAudit(db, {
       workflowId,
       entryKey: `${ref.step}:${reason === 'reminder' ? 'reminded' : reason === 'handover' ? 'handed_over' : 'notified'}:${round}:${approver.key}`,
@@ -96,8 +124,12 @@ export function createActivities(deps: ActivityDeps) {
       key: approver.key,
       name: approver.name,
       ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key, name: onBehalfOf.name } } : {}),
+      undeliverable: delivery === 'undeliverable',
     };
   }
+
+  /** A notified approver without its delivery flag (what the workflow keeps). */
+  const notifiedOf = ({ undeliverable: _u, ...approver }: NotifiedApprover & { undeliverable: boolean }): NotifiedApprover => approver;
 
   return {
     /** Projects the step (for the decision page and the inbox) and audits who asked. */
@@ -163,10 +195,14 @@ export function createActivities(deps: ActivityDeps) {
       return approvers;
     },
 
-    /** Asks the resolved approvers (first round or an escalation that widens the set): task, link, mail, audit. */
+    /**
+     * Asks the resolved approvers (first round or an escalation that widens the set): task, link,
+     * mail, audit. Says whose address refused the mail for good, and whether they have an inbox.
+     */
     async askApprovers(
       input: StepRef & { round: string; approvers: NotifiedApprover[]; selectors: ApproverSelector[]; at: number },
-    ): Promise<void> {
+    ): Promise<AskOutcome> {
+      const undeliverable: AskOutcome['undeliverable'] = [];
       const at = new Date(input.at);
       if (input.round !== 'initial') {
         await recordAudit(db, {
@@ -181,14 +217,16 @@ export function createActivities(deps: ActivityDeps) {
       for (const a of input.approvers) {
         const approver = await approverByKey(a.key, a.name);
         const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key, a.onBehalfOf.name) : undefined;
-        await ask(
+        const asked = await ask(
           input,
           { approver, ...(onBehalfOf ? { onBehalfOf } : {}) },
           input.round,
           input.round === 'initial' ? 'new' : 'escalation',
           at,
         );
+        if (asked.undeliverable) undeliverable.push({ key: approver.key, hasInbox: approver.staffId !== null });
       }
+      return { undeliverable };
     },
 
     /** A fresh link to every approver whose task is still pending. */
@@ -200,7 +238,9 @@ export function createActivities(deps: ActivityDeps) {
         const onBehalfOf = task.on_behalf_of_key
           ? { key: task.on_behalf_of_key, name: task.on_behalf_of_name ?? '', staffId: null, email: '' }
           : undefined;
-        reminded.push(await ask(input, { approver, ...(onBehalfOf ? { onBehalfOf } : {}) }, input.round, 'reminder', new Date(input.at)));
+        reminded.push(
+          notifiedOf(await ask(input, { approver, ...(onBehalfOf ? { onBehalfOf } : {}) }, input.round, 'reminder', new Date(input.at))),
+        );
       }
       return reminded;
     },
@@ -214,7 +254,26 @@ export function createActivities(deps: ActivityDeps) {
       const onBehalfOf: Approver = { key: from.approver_key, name: from.approver_name, staffId: from.staff_id, email: from.email };
       const handed = await ask(input, { approver: delegate, onBehalfOf }, `handover-${from.approver_key}`, 'handover', new Date(input.at));
       await setTaskStatus(db, from.id, 'handed_over');
-      return handed;
+      return notifiedOf(handed);
+    },
+
+    /** A local activity: the approver's task leaves the inbox, the audit says why. */
+    async withdrawApproverTask(input: StepRef & { approverKey: string; reason: ApproverRemoval; at: number }): Promise<void> {
+      const workflowId = currentWorkflowId();
+      const task = (await tasksOfStep(db, workflowId, input.step)).find((t) => t.approver_key === input.approverKey);
+      await db.transaction(async (tx) => {
+        await withdrawTask(tx, { workflowId, step: input.step, approverKey: input.approverKey });
+        await recordAudit(tx, {
+          workflowId,
+          entryKey: `${input.step}:removed:${input.approverKey}`,
+          step: input.step,
+          event: 'removed',
+          actorName: task?.approver_name ?? input.approverKey,
+          actorKey: input.approverKey,
+          details: { reason: input.reason },
+          at: new Date(input.at),
+        });
+      });
     },
 
     ...createApprovalClosingActivities(deps),

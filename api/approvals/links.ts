@@ -1,6 +1,6 @@
 import { type DecisionLink, findDecisionLinkByHash } from '../../db/approvalLinks.js';
 import { type ApprovalRequestRow, findApprovalRequest, tasksOfStep } from '../../db/approvals.js';
-import { rolesOf } from '../../db/staffAccounts.js';
+import { findStaffById, rolesOf } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
 import { hashToken } from '../../lib/secrets.js';
@@ -49,6 +49,9 @@ export function createDecisionLinkUseCases(deps: ApiDeps) {
       const comment = text(form.comment, 2000);
       const { link } = current;
       const staffId = link.approver_key.startsWith('staff:') ? link.approver_key.slice('staff:'.length) : undefined;
+      // A mailed link outlives its holder's account: someone deactivated since decides nothing.
+      if (staffId && !(await findStaffById(db, staffId))?.active)
+        throw new AppError(ErrorKind.Forbidden, msg('security.approverNoLongerAllowed'));
       const result = await sendDecision(link.workflow_id, {
         step: link.step,
         decider: { key: link.approver_key, name: current.approverName, roles: staffId ? await rolesOf(db, staffId) : [] },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createDemoApprovalUseCases } from '../demoApprovalRequest/useCases.js';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { requireSession, requireSessionOf } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createStaffUseCases } from '../staff/useCases.js';
@@ -176,13 +177,24 @@ export function approvalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
     });
 
+    // The demonstration lifecycle mails any address it is given: for `npm start` and the tests, for
+    // staff only, and absent in production (NODE_ENV=production: these routes do not exist).
+    if (!deps.config.security.demoRequests) return;
+
     app.post('/approvals/demo-requests', {
-      preHandler: authenticated,
+      preHandler: asStaff,
+      config: routeLimits(deps.config.security).mailToTypedAddress,
       schema: {
         tags,
-        summary: 'Démonstration : soumettre une demande à une suite d’étapes de décision',
+        summary: 'Démonstration (hors production, personnels) : soumettre une demande à une suite d’étapes de décision',
         body: demoRequestBody,
-        response: { 201: z.object({ requestId: z.uuid(), workflowId: z.string() }), 400: errorResponse, 401: errorResponse },
+        response: {
+          201: z.object({ requestId: z.uuid(), workflowId: z.string() }),
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          429: errorResponse,
+        },
       },
       handler: async (request, reply) => reply.status(201).send(await demo.submit(request.session!, request.body)),
     });

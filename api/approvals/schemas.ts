@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../../lib/duration.js';
 import { outcomes, scopedRoles, staffRoles } from '../../workflows/kit/approval/contract.js';
-import { emailField, requiredText } from '../schemas.js';
+import { emailField, identityInPassword, passwordField, passwordReusesIdentity, requiredText } from '../schemas.js';
 import { fieldText } from '../zodMessages.js';
 
 /** Request and response schemas of the staff, inbox and approval APIs (field messages from the catalogue). */
@@ -30,17 +30,20 @@ export const staffLoginBody = z.object({
   password: z.string(fieldText('field.passwordRequired')).min(1, fieldText('field.passwordRequired')).max(1024),
 });
 
-export const createStaffBody = z.object({
-  email: emailField(),
-  displayName: requiredText('staff.displayNameLabel', 200),
-  password: z.string().min(10, fieldText('field.passwordTooShort')).max(128).optional(),
-  roles: z.array(staffGrant).max(100).default([]),
-});
+/** Staff passwords follow the same rule as everyone's (lib/passwords.ts). */
+export const createStaffBody = z
+  .object({
+    email: emailField(),
+    displayName: requiredText('staff.displayNameLabel', 200),
+    password: passwordField.optional(),
+    roles: z.array(staffGrant).max(100).default([]),
+  })
+  .refine((body) => !passwordReusesIdentity(body.password, [body.displayName], body.email), identityInPassword);
 
 export const updateStaffBody = z.object({
   displayName: requiredText('staff.displayNameLabel', 200).optional(),
   active: z.boolean().optional(),
-  password: z.string().min(10, fieldText('field.passwordTooShort')).max(128).optional(),
+  password: passwordField.optional(),
   roles: z.array(staffGrant).max(100).optional(),
 });
 

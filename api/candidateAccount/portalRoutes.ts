@@ -3,6 +3,7 @@ import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
 import { createPageKit, redirectTo, safeReturnPath } from '../pages/kit.js';
 import { changeEmailBody, createCandidateBody, emailOnlyBody, loginBody } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { SESSION_COOKIE, setSessionCookie } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { accountPage, changeEmailPage, createAccountPage, emailFormPage, loginPage } from './portalPages.js';
@@ -15,12 +16,14 @@ import { createCandidateAccountUseCases } from './useCases.js';
  */
 export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const kit = createPageKit(deps);
+  const limits = routeLimits(deps.config.security);
   const candidates = createCandidateAccountUseCases(deps);
   const sessions = createSessionUseCases(deps);
 
   return async (app) => {
     kit.form(app, {
       path: '/compte/creation',
+      limit: limits.mailToTypedAddress,
       schema: createCandidateBody,
       // The account's language is the page's: its mails will be in it.
       prepare: (input, ctx) => ({ ...input, locale: ctx.lang }),
@@ -33,10 +36,11 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     kit.form(app, {
       path: '/connexion',
+      limit: limits.passwordCheck,
       schema: loginBody,
       render: (ctx, state, message) => loginPage(ctx, state, message, ctx.path.startsWith('/connexion?') ? ctx.path : '/connexion'),
       submit: async (ctx, input) => {
-        const session = await sessions.login(input);
+        const session = await sessions.login(input, ctx.request.ip);
         setSessionCookie(ctx.reply, deps.config.http.publicBaseUrl, session);
         const account = await candidates.findProfile((await sessions.authenticate(session.token))!.principal_id);
         if (account) await kit.rememberLanguage(ctx, 'candidate', account.id);
@@ -47,6 +51,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     kit.form(app, {
       path: '/identifiants-oublies',
+      limit: limits.mailToTypedAddress,
       schema: emailOnlyBody,
       render: (ctx, state, message) =>
         emailFormPage(ctx, state, message, {
@@ -63,6 +68,7 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     kit.form(app, {
       path: '/compte/renvoyer-lien',
+      limit: limits.mailToTypedAddress,
       schema: emailOnlyBody,
       render: (ctx, state, message) =>
         emailFormPage(ctx, state, message, {
@@ -82,11 +88,12 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     // Seed 001: changing the address logs the person out until the new one is validated.
     kit.form(app, {
       path: '/mon-compte/adresse',
+      limit: limits.passwordCheck,
       for: ['candidate'],
       schema: changeEmailBody,
       render: changeEmailPage,
       submit: async (ctx, input) => {
-        await candidates.changeEmail(ctx.user!.id, input);
+        await candidates.changeEmail(ctx.user!.id, input, ctx.request.ip);
         ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return redirectTo('/connexion', msg('candidateAccount.emailChangeStarted'), 'info');
       },

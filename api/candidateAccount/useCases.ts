@@ -6,20 +6,21 @@ import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
 import type { candidateAccount } from '../../workflows/candidateAccount/candidateAccount.js';
 import type { candidateEmailChange } from '../../workflows/candidateAccount/candidateEmailChange.js';
-import {
-  candidateAccountWorkflowId,
-  candidateEmailChangeWorkflowId,
-  credentialRecoveryWorkflowId,
-} from '../../workflows/candidateAccount/contract.js';
-import type { credentialRecovery } from '../../workflows/candidateAccount/credentialRecovery.js';
-import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
+import { candidateAccountWorkflowId, candidateEmailChangeWorkflowId } from '../../workflows/candidateAccount/contract.js';
+import { createAccountLinkRequests } from '../accountLinkRequest/useCases.js';
 import type { ApiDeps } from '../deps.js';
 import { say } from '../language.js';
-import { startLifecycle, startOrNudge } from '../lifecycles.js';
+import { startLifecycle } from '../lifecycles.js';
 import type { changeEmailBody, createCandidateBody } from '../schemas.js';
+import { createMailQuota } from '../security/mailQuota.js';
+import { createPasswordCheck } from '../sessions/loginThrottle.js';
 
-export function createCandidateAccountUseCases({ db, temporal, config, hasher }: ApiDeps) {
+export function createCandidateAccountUseCases(deps: ApiDeps) {
+  const { db, temporal, config, hasher } = deps;
   const taskQueue = config.temporal.taskQueue;
+  const requestAccountLink = createAccountLinkRequests(deps);
+  const checkPassword = createPasswordCheck(deps);
+  const allowMails = createMailQuota(deps);
 
   return {
     /**
@@ -28,6 +29,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
      * The unique address makes two concurrent creations yield exactly one account.
      */
     async createAccount(input: z.infer<typeof createCandidateBody>) {
+      await allowMails({ recipients: [input.email] });
       const passwordHash = await hasher.hash(input.password);
       return db.transaction(async (tx) => {
         const account = await insertPendingCandidate(tx, {
@@ -57,47 +59,22 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
       });
     },
 
-    /** « Renvoyer le lien »: same answer whether or not the address has a pending account. */
+    /**
+     * « Renvoyer le lien »: same answer, same work and same time whether or not the address has a
+     * pending account (the lookup happens afterwards, in the `accountLinkRequest` lifecycle).
+     */
     async resendValidationLink(email: string) {
-      const account = await findCandidateByEmail(db, email);
-      const workflowId =
-        account?.status === 'pending_validation'
-          ? candidateAccountWorkflowId(account.id)
-          : account?.status === 'email_change_pending'
-            ? candidateEmailChangeWorkflowId(account.id)
-            : undefined;
-      if (workflowId)
-        await temporal.workflow
-          .getHandle(workflowId)
-          .signal(resendLinkSignal)
-          .catch(() => undefined);
+      await requestAccountLink('candidate_link', email);
       return { message: say('candidateAccount.linkResent') };
     },
 
     /**
-     * « J'ai oublié mes identifiants »: starts a recovery lifecycle for an active account (or asks
-     * the running one for a fresh link); an unvalidated account gets its validation link again.
-     * The answer never reveals whether the address is known.
+     * « J'ai oublié mes identifiants »: an active account gets its recovery lifecycle (or the running
+     * one a fresh link), an unvalidated one its validation link again, an unknown address nothing;
+     * the API's answer and its work are the same in every case.
      */
     async forgottenCredentials(email: string) {
-      const account = await findCandidateByEmail(db, email);
-      if (account?.status === 'active') {
-        await startOrNudge<typeof credentialRecovery>(
-          temporal,
-          taskQueue,
-          {
-            workflowType: 'credentialRecovery',
-            workflowId: credentialRecoveryWorkflowId(account.id),
-            input: { accountId: account.id, linkValidityMs: config.lifetimes.passwordResetMs },
-            kind: 'credentialRecovery',
-            subjectId: account.id,
-            summary: 'Identifiants oubliés : choix d’un nouveau mot de passe',
-          },
-          () => temporal.workflow.getHandle(credentialRecoveryWorkflowId(account.id)).signal(resendLinkSignal),
-        );
-      } else if (account) {
-        await this.resendValidationLink(email);
-      }
+      await requestAccountLink('candidate_recovery', email);
       return { message: say('candidateAccount.recoverySent') };
     },
 
@@ -105,10 +82,17 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
      * Seed 001: after changing the address the candidate is logged out until the new address
      * is validated. The change is recorded, sessions closed and the lifecycle started atomically.
      */
-    async changeEmail(accountId: string, input: z.infer<typeof changeEmailBody>) {
+    async changeEmail(accountId: string, input: z.infer<typeof changeEmailBody>, clientIp: string) {
       const account = await findCandidateById(db, accountId);
       if (!account) throw new AppError(ErrorKind.Unauthenticated, msg('session.invalid'));
-      if (!(await hasher.verify(account.password_hash, input.currentPassword))) {
+      // Throttled like a login: a stolen session must not become a way to guess the password.
+      const passwordOk = await checkPassword({
+        accountKey: `candidate:${account.id}`,
+        clientIp,
+        passwordHash: account.password_hash,
+        password: input.currentPassword,
+      });
+      if (!passwordOk) {
         throw new AppError(ErrorKind.Forbidden, msg('candidateAccount.wrongCurrentPassword'), {
           currentPassword: msg('candidateAccount.wrongCurrentPasswordField'),
         });
@@ -119,6 +103,7 @@ export function createCandidateAccountUseCases({ db, temporal, config, hasher }:
       if (await findCandidateByEmail(db, input.email)) {
         throw new AppError(ErrorKind.Conflict, msg('candidateAccount.alreadyExists'), { email: msg('candidateAccount.alreadyExists') });
       }
+      await allowMails({ recipients: [input.email], user: `candidate:${accountId}` });
       await db.transaction(async (tx) => {
         if (!(await beginEmailChange(tx, accountId, input.email))) {
           throw new AppError(ErrorKind.Conflict, msg('candidateAccount.emailChangePending'));

@@ -3,8 +3,9 @@ import { approvalRequestsOf } from '../../db/approvals.js';
 import { findCandidateById } from '../../db/candidateAccounts.js';
 import type { Session } from '../../db/sessions.js';
 import { findStaffById } from '../../db/staffAccounts.js';
+import { parseDuration } from '../../lib/duration.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
-import { msg } from '../../lib/i18n/index.js';
+import { type MessageRef, msg } from '../../lib/i18n/index.js';
 import {
   type DemoApprovalRequestInput,
   demoApprovalRequestKind,
@@ -15,10 +16,29 @@ import { approvalStateQuery, type Party, withdrawUpdate } from '../../workflows/
 import { settledError } from '../approvals/decide.js';
 import type { ApiDeps } from '../deps.js';
 import { startLifecycle } from '../lifecycles.js';
+import { createMailQuota } from '../security/mailQuota.js';
 
-/** The demonstration lifecycle: anyone logged in submits a request through a chain of decision steps. */
+/**
+ * Reminders never come more often than DECISION_REMINDER_MIN_INTERVAL (hours in production): a
+ * plan is data a requester writes, and a reminder is a mail to every pending approver.
+ */
+function checkReminderFloor(steps: DemoApprovalRequestInput['steps'], floorMs: number): void {
+  const fields: Record<string, MessageRef> = {};
+  const minimum = `${Math.round(floorMs / 1000)} s`;
+  steps.forEach((step, index) => {
+    for (const name of ['remindAfter', 'remindEvery'] as const) {
+      const value = step.plan[name];
+      if (value !== undefined && (parseDuration(value) ?? 0) < floorMs)
+        fields[`steps.${index}.plan.${name}`] = msg('security.reminderTooFrequent', { minimum });
+    }
+  });
+  if (Object.keys(fields).length) throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), fields);
+}
+
+/** The demonstration lifecycle (outside production): a member of staff submits a request through a chain of decision steps. */
 export function createDemoApprovalUseCases(deps: ApiDeps) {
   const { db, temporal, config } = deps;
+  const allowMails = createMailQuota(deps);
 
   async function requesterOf(session: Session): Promise<Party> {
     const key = `${session.principal_kind}:${session.principal_id}`;
@@ -41,6 +61,12 @@ export function createDemoApprovalUseCases(deps: ApiDeps) {
 
   return {
     async submit(session: Session, input: Omit<DemoApprovalRequestInput, 'requestId' | 'requester'>) {
+      checkReminderFloor(input.steps, config.security.reminderFloorMs);
+      const addresses = input.steps.flatMap((step) => [...step.approvers, ...(step.plan.escalations ?? []).flatMap((e) => e.approvers)]);
+      await allowMails({
+        recipients: addresses.flatMap((a) => ('email' in a ? [a.email] : [])),
+        user: `${session.principal_kind}:${session.principal_id}`,
+      });
       const requestId = randomUUID();
       const workflowId = demoApprovalRequestWorkflowId(requestId);
       await startLifecycle<typeof demoApprovalRequest>(temporal, config.temporal.taskQueue, {

@@ -72,7 +72,10 @@ export function createEntLoginUseCases(deps: ApiDeps) {
     },
 
     async authenticate(rawToken: string): Promise<Session | undefined> {
-      const session = await findLiveSession(db, hashToken(rawToken));
+      const session = await findLiveSession(db, hashToken(rawToken), {
+        defaultMs: config.lifetimes.sessionIdleMs,
+        staffMs: config.lifetimes.staffSessionIdleMs,
+      });
       return session && (session.principal_kind === 'student' || session.principal_kind === 'staff_ent') ? session : undefined;
     },
 

@@ -5,6 +5,7 @@ import type { ApiDeps } from '../deps.js';
 import { createPageKit, type PageContext, redirectTo, safeReturnPath } from '../pages/kit.js';
 import { grantRegistrationPass, registrationPassOf } from '../pages/registrationPass.js';
 import { emailOnlyBody } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
@@ -31,6 +32,7 @@ const FOLLOW = '/diplomes/inscription/suivi';
  */
 export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const kit = createPageKit(deps);
+  const limits = routeLimits(deps.config.security);
   const registration = createGraduateRegistrationUseCases(deps);
   const logins = createProfileLoginUseCases(deps);
   const sessions = createSessionUseCases(deps);
@@ -56,17 +58,19 @@ export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     kit.form(app, {
       path: '/diplomes/inscription',
+      limit: limits.registryLookup,
       schema: createGraduateBody,
       prepare: (input, ctx) => ({ ...input, locale: ctx.lang }),
       render: registerPage,
-      submit: async (_ctx, input) => {
-        await registration.register(input);
+      submit: async (ctx, input) => {
+        await registration.register(input, ctx.request.ip);
         return redirectTo('/diplomes/inscription/courriel', msg('graduateRegistration.created'));
       },
     });
 
     kit.form(app, {
       path: '/diplomes/inscription/courriel',
+      limit: limits.mailToTypedAddress,
       schema: emailOnlyBody,
       render: sentPage,
       submit: async (_ctx, input) => {
@@ -78,6 +82,7 @@ export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     // The page every graduate mail leads to: where the registration stands, and its next step.
     kit.form(app, {
       path: FOLLOW,
+      limit: limits.passwordCheck,
       schema: graduateCredentialsBody,
       render: async (ctx, state, message) => {
         const account = await passAccount(ctx);
@@ -88,7 +93,7 @@ export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         });
       },
       submit: async (ctx, input) => {
-        const account = await registration.openRegistration(input);
+        const account = await registration.openRegistration(input, ctx.request.ip);
         grantRegistrationPass(ctx.reply, deps.config, 'graduate', account.id);
         return redirectTo(FOLLOW);
       },
@@ -142,10 +147,11 @@ export function graduatePageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     kit.form(app, {
       path: '/diplomes/connexion',
+      limit: limits.passwordCheck,
       schema: graduateCredentialsBody,
       render: graduateLoginPage,
       submit: async (ctx, input) => {
-        const session = await logins.login('graduate', input);
+        const session = await logins.login('graduate', input, ctx.request.ip);
         setSessionCookie(ctx.reply, deps.config.http.publicBaseUrl, session);
         const opened = await sessions.authenticate(session.token);
         if (opened) await kit.rememberLanguage(ctx, 'graduate', opened.principal_id);

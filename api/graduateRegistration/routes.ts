@@ -35,7 +35,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         body: createGraduateBody,
         response: { 201: graduateRegistrationAnswer, 400: errorResponse, 409: errorResponse },
       },
-      handler: async (request, reply) => reply.status(201).send(await registration.register(request.body)),
+      handler: async (request, reply) => reply.status(201).send(await registration.register(request.body, request.ip)),
     });
 
     app.post('/graduates/registration/resend-link', {
@@ -61,7 +61,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           429: errorResponse,
         },
       },
-      handler: async (request) => registration.diplomas(request.body),
+      handler: async (request) => registration.diplomas(request.body, request.ip),
     });
 
     app.post('/graduates/registration/diploma-choice', {
@@ -78,7 +78,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           429: errorResponse,
         },
       },
-      handler: async (request, reply) => reply.status(202).send(await registration.chooseDiploma(request.body)),
+      handler: async (request, reply) => reply.status(202).send(await registration.chooseDiploma(request.body, request.ip)),
     });
 
     app.post('/graduates/registration/complete-form', {
@@ -94,7 +94,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           429: errorResponse,
         },
       },
-      handler: async (request, reply) => reply.status(202).send(await registration.completeForm(request.body)),
+      handler: async (request, reply) => reply.status(202).send(await registration.completeForm(request.body, request.ip)),
     });
 
     app.post('/graduates/sessions', {
@@ -105,7 +105,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         response: { 201: loginAnswer, 400: errorResponse, 401: errorResponse, 403: errorResponse, 429: errorResponse },
       },
       handler: async (request, reply) => {
-        const session = await logins.login('graduate', request.body);
+        const session = await logins.login('graduate', request.body, request.ip);
         setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send(session);
       },

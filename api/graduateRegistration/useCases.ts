@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import {
-  findGraduateByEmail,
   findGraduateById,
   type GraduateAccount,
   groupsOfGraduate,
@@ -10,8 +9,10 @@ import {
 } from '../../db/graduateAccounts.js';
 import { listLifecycleEvents } from '../../db/lifecycleEvents.js';
 import { findGraduateCandidates, listComposantes, listGraduateDiplomas, type RegistryDiploma } from '../../db/registry/lookup.js';
+import { linkLookupToAccount, recordRegistryLookup } from '../../db/registry/lookupAudit.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
+import { digestHex } from '../../lib/secrets.js';
 import {
   chooseDiplomaUpdate,
   completeFormUpdate,
@@ -19,10 +20,11 @@ import {
   graduateRegistrationWorkflowId,
 } from '../../workflows/graduateRegistration/contract.js';
 import type { graduateRegistration } from '../../workflows/graduateRegistration/graduateRegistration.js';
-import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
+import { createAccountLinkRequests } from '../accountLinkRequest/useCases.js';
 import type { ApiDeps } from '../deps.js';
 import { requestLanguage, say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
+import { createMailQuota } from '../security/mailQuota.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import type { completeFormBody, createGraduateBody, diplomaChoice, graduateCredentialsBody } from './schemas.js';
 
@@ -39,6 +41,8 @@ const COMPOSANTES_TTL_MS = 5 * 60_000;
 export function createGraduateRegistrationUseCases(deps: ApiDeps) {
   const { db, temporal, config, hasher } = deps;
   const credentials = createProfileLoginUseCases(deps);
+  const requestAccountLink = createAccountLinkRequests(deps);
+  const allowMails = createMailQuota(deps);
   let composantes: { at: number; list: Promise<{ code: string; label: string }[]> } | undefined;
 
   /** The diplomas the person may pick: those of every registry graduate they matched. */
@@ -115,7 +119,8 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
   }
 
   return {
-    async register(input: z.infer<typeof createGraduateBody>) {
+    async register(input: z.infer<typeof createGraduateBody>, clientIp: string) {
+      await allowMails({ recipients: [input.email] });
       const matches = await findGraduateCandidates(db, {
         lastName: input.lastName,
         firstNames: input.firstNames,
@@ -127,6 +132,17 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
       const formCompleted = registry === 'absent' && !!remembered && !!input.phone && !!input.postalAddress;
       const passwordHash = await hasher.hash(input.password);
       const g = config.graduates;
+      const identityDigest = digestHex(
+        [input.lastName, input.firstNames, input.birthDate].map((part) => part.trim().toLowerCase().normalize('NFC')).join('|'),
+      );
+      // Audited first, so a lookup is on record even when the registration itself is refused (409).
+      const lookupId = await recordRegistryLookup(db, {
+        clientIp,
+        email: input.email,
+        identityDigest,
+        outcome: registry,
+        registryIds: matches.map((m) => m.id),
+      });
       return db.transaction(async (tx) => {
         const account = await insertPendingGraduate(tx, {
           last_name: input.lastName,
@@ -145,6 +161,7 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
           throw new AppError(ErrorKind.Conflict, msg('graduateRegistration.alreadyExists'), {
             email: msg('graduateRegistration.alreadyExists'),
           });
+        await linkLookupToAccount(tx, lookupId, account.id);
         await startLifecycle<typeof graduateRegistration>(temporal, config.temporal.taskQueue, {
           workflowType: 'graduateRegistration',
           workflowId: graduateRegistrationWorkflowId(account.id),
@@ -171,8 +188,8 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
     },
 
     /** The registration of whoever knows its address and password, whatever its state (pages: « suivre mon inscription »). */
-    async openRegistration(input: z.infer<typeof graduateCredentialsBody>) {
-      return credentials.checkCredentials('graduate', input);
+    async openRegistration(input: z.infer<typeof graduateCredentialsBody>, clientIp: string) {
+      return credentials.checkCredentials('graduate', input, clientIp);
     },
 
     async account(accountId: string) {
@@ -182,18 +199,18 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
     },
 
     /** « Vous trouvez votre diplôme (code vet) »: the list, once the address is validated. */
-    async diplomas(input: z.infer<typeof graduateCredentialsBody>) {
-      return { diplomas: await diplomasFor(await credentials.checkCredentials('graduate', input)) };
+    async diplomas(input: z.infer<typeof graduateCredentialsBody>, clientIp: string) {
+      return { diplomas: await diplomasFor(await credentials.checkCredentials('graduate', input, clientIp)) };
     },
     diplomasFor,
 
-    async chooseDiploma(input: z.infer<typeof graduateCredentialsBody> & z.infer<typeof diplomaChoice>) {
-      return chooseFor(await credentials.checkCredentials('graduate', input), input);
+    async chooseDiploma(input: z.infer<typeof graduateCredentialsBody> & z.infer<typeof diplomaChoice>, clientIp: string) {
+      return chooseFor(await credentials.checkCredentials('graduate', input, clientIp), input);
     },
     chooseFor,
 
-    async completeForm(input: z.infer<typeof graduateCredentialsBody> & z.infer<typeof completeFormBody>) {
-      return completeFor(await credentials.checkCredentials('graduate', input), input);
+    async completeForm(input: z.infer<typeof graduateCredentialsBody> & z.infer<typeof completeFormBody>, clientIp: string) {
+      return completeFor(await credentials.checkCredentials('graduate', input, clientIp), input);
     },
     completeFor,
 
@@ -209,12 +226,8 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
     },
 
     async resendValidationLink(email: string) {
-      const account = await findGraduateByEmail(db, email);
-      if (account?.status === 'pending_email')
-        await temporal.workflow
-          .getHandle(graduateRegistrationWorkflowId(account.id))
-          .signal(resendLinkSignal)
-          .catch(() => undefined);
+      // The same path for any address (a known one starts the same workflow as an unknown one).
+      await requestAccountLink('graduate_link', email);
       return { message: say('graduateRegistration.linkResent') };
     },
 

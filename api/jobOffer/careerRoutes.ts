@@ -121,7 +121,7 @@ export function careerPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       render: async (ctx, state, message) => applyPage(ctx, await browsing.get(sessionOf(ctx), idParam(ctx)), state, message, maxMegabytes),
       submit: async (ctx, input, files) => {
         const id = idParam(ctx);
-        await browsing.apply(sessionOf(ctx), id, applicationForm(input.message, files.cv));
+        await browsing.apply(sessionOf(ctx), id, await applicationForm(input.message, files.cv, deps.config.offers.cvCheck));
         return redirectTo(careerPaths.offer(id), msg('pageCareer.applied'));
       },
     });

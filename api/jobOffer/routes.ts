@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../deps.js';
 import { sayRef } from '../language.js';
 import { errorResponse, idParams } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { requireSession } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createOfferBrowsingUseCases } from './browsing.js';
@@ -31,6 +32,7 @@ export function offerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const { authenticate } = createSessionUseCases(deps);
   const signedIn = requireSession(authenticate);
   const { cvMaxBytes } = deps.config.offers;
+  const limits = routeLimits(deps.config.security);
 
   return async (app) => {
     // Scoped to these routes (no fastify-plugin): only the application form accepts multipart.
@@ -38,6 +40,7 @@ export function offerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.post('/offers', {
       preHandler: signedIn,
+      config: limits.mailToTypedAddress,
       schema: {
         tags: tags.author,
         summary: 'Déposer une offre ou un stage (soumise à validation d’un webmaster)',
@@ -70,6 +73,7 @@ export function offerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
     app.put('/me/offers/:id', {
       preHandler: signedIn,
+      config: limits.mailToTypedAddress,
       schema: {
         tags: tags.author,
         summary: 'Modifier une offre « à modifier » ou « publiée » : elle repasse en validation (l’ancienne version n’est plus visible)',
@@ -133,7 +137,7 @@ export function offerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       handler: async (request, reply) => {
         await members.member(request.session!);
         try {
-          const form = await readApplicationForm(request, cvMaxBytes);
+          const form = await readApplicationForm(request, cvMaxBytes, deps.config.offers.cvCheck);
           return reply.status(201).send(await members.apply(request.session!, request.params.id, form));
         } catch (error) {
           if (!(error instanceof CvTooLarge)) throw error;

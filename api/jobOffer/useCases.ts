@@ -23,6 +23,7 @@ import type { jobOffer } from '../../workflows/jobOffer/jobOffer.js';
 import type { ApiDeps } from '../deps.js';
 import { say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
+import { createMailQuota } from '../security/mailQuota.js';
 
 type OfferInput = Omit<OfferContent, 'publicationDuration'> & { publicationDuration?: string | undefined };
 
@@ -43,7 +44,12 @@ export const myOfferView = (o: OfferRow) => ({
  * « Déposer une offre ou un stage » and « Mes offres d’emploi » (seed 002). Posting is an explicit
  * right: an active graduate (alumni member), or an active recruiter granted `can_post_offers`.
  */
-export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
+export function createJobOfferUseCases(deps: ApiDeps) {
+  const { db, temporal, config } = deps;
+  const allowMails = createMailQuota(deps);
+  /** The contact address receives the applications: offers pointing at one address are counted like mails to it. */
+  const allowContact = (session: Session, contactEmail: string) =>
+    allowMails({ recipients: [contactEmail], user: `${session.principal_kind}:${session.principal_id}` });
   async function authorOf(session: Session): Promise<{ kind: OfferAuthorKind; id: string; name: string }> {
     if (session.principal_kind === 'graduate') {
       const graduate = await findGraduateById(db, session.principal_id);
@@ -105,6 +111,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
     async create(session: Session, input: OfferInput) {
       const author = await authorOf(session);
       const offer = content(input);
+      await allowContact(session, offer.contactEmail);
       const id = await db.transaction(async (tx) => {
         const offerId = await insertOffer(tx, author, offer);
         await startLifecycle<typeof jobOffer>(temporal, config.temporal.taskQueue, {
@@ -141,6 +148,7 @@ export function createJobOfferUseCases({ db, temporal, config }: ApiDeps) {
      */
     async revise(session: Session, id: string, input: OfferInput) {
       const offer = content(input);
+      await allowContact(session, offer.contactEmail);
       await db.transaction(async (tx) => {
         const current = await ownOffer(session, id, { forUpdate: true, tx });
         if (!canEditOffer(current.status)) {

@@ -8,6 +8,7 @@ import { acceptedSecrets } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { fieldMessages } from '../schemas.js';
+import type { RouteLimits } from '../security/rateLimits.js';
 import { notice } from './components.js';
 import { formToken, isTrustedFormPost } from './csrf.js';
 import { type Flash, type FlashKind, setFlash, takeFlash } from './flash.js';
@@ -72,6 +73,8 @@ export interface FormSpec<S extends z.ZodType> {
   errorFields?: Record<string, string>;
   /** A multipart form with these file fields (the plugin must have called `acceptUploads` once). */
   uploads?: { files: readonly string[]; tooLarge: MessageRef };
+  /** The per-IP limit of its POST (api/security/rateLimits.ts), the same as its JSON twin's. */
+  limit?: RouteLimits[keyof RouteLimits];
 }
 
 const htmlType = 'text/html; charset=utf-8';
@@ -107,7 +110,10 @@ export function createPageKit(deps: ApiDeps) {
       lang,
       t: (key, ...params) => t(key, lang, ...params),
       csrf: formToken(request, reply, secret, secure),
-      user: await currentPageUser(db, request),
+      user: await currentPageUser(db, request, {
+        defaultMs: config.lifetimes.sessionIdleMs,
+        staffMs: config.lifetimes.staffSessionIdleMs,
+      }),
       flash: takeFlash(request, reply, secret),
       path: request.url,
     };
@@ -241,7 +247,7 @@ export function createPageKit(deps: ApiDeps) {
         }
       });
 
-      app.post(spec.path, { schema: { hide: true } }, async (request, reply) => {
+      app.post(spec.path, { schema: { hide: true }, ...(spec.limit ? { config: spec.limit } : {}) }, async (request, reply) => {
         const ctx = await context(request, reply);
         let values: Record<string, string> = {};
         let files: UploadedFiles = {};

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.js';
 import { findPrincipalSummary } from '../../db/pagePrincipals.js';
-import { findLiveSession, type PrincipalKind } from '../../db/sessions.js';
+import { findLiveSession, type IdleTimeouts, type PrincipalKind } from '../../db/sessions.js';
 import type { Lang } from '../../lib/i18n/index.js';
 import { hashToken } from '../../lib/secrets.js';
 import { sessionTokenOf } from '../sessions/auth.js';
@@ -19,10 +19,10 @@ export interface PageUser {
   homePath: string;
 }
 
-export async function currentPageUser(db: Db, request: FastifyRequest): Promise<PageUser | undefined> {
+export async function currentPageUser(db: Db, request: FastifyRequest, idle: IdleTimeouts): Promise<PageUser | undefined> {
   const token = sessionTokenOf(request);
   if (!token) return undefined;
-  const session = await findLiveSession(db, hashToken(token));
+  const session = await findLiveSession(db, hashToken(token), idle);
   if (!session) return undefined;
   const summary = await findPrincipalSummary(db, session.principal_kind, session.principal_id);
   if (!summary) return undefined;

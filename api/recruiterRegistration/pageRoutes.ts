@@ -6,6 +6,7 @@ import { graduateCredentialsBody } from '../graduateRegistration/schemas.js';
 import { createPageKit, type PageContext, redirectTo, safeReturnPath } from '../pages/kit.js';
 import { grantRegistrationPass, registrationPassOf } from '../pages/registrationPass.js';
 import { emailOnlyBody } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
@@ -35,6 +36,7 @@ function withoutEmpty(value: unknown): unknown {
  */
 export function recruiterPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const kit = createPageKit(deps);
+  const limits = routeLimits(deps.config.security);
   const registration = createRecruiterRegistrationUseCases(deps);
   const logins = createProfileLoginUseCases(deps);
   const sessions = createSessionUseCases(deps);
@@ -47,6 +49,7 @@ export function recruiterPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     kit.form(app, {
       path: '/entreprises/inscription',
+      limit: limits.mailToTypedAddress,
       schema: createRecruiterBody,
       prepare: (input, ctx) => ({
         ...(withoutEmpty(input) as Record<string, unknown>),
@@ -62,6 +65,7 @@ export function recruiterPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     kit.form(app, {
       path: '/entreprises/inscription/courriel',
+      limit: limits.mailToTypedAddress,
       schema: emailOnlyBody,
       render: sentPage,
       submit: async (_ctx, input) => {
@@ -72,6 +76,7 @@ export function recruiterPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     kit.form(app, {
       path: FOLLOW,
+      limit: limits.passwordCheck,
       schema: graduateCredentialsBody,
       render: async (ctx, state, message) => {
         const account = await passAccount(ctx);
@@ -79,7 +84,7 @@ export function recruiterPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         return statusPage(ctx, await registration.view(account.id), account.refusal_reason);
       },
       submit: async (ctx, input) => {
-        const account = await logins.checkCredentials('recruiter', input);
+        const account = await logins.checkCredentials('recruiter', input, ctx.request.ip);
         grantRegistrationPass(ctx.reply, deps.config, 'recruiter', account.id);
         return redirectTo(FOLLOW);
       },
@@ -87,10 +92,11 @@ export function recruiterPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     kit.form(app, {
       path: '/entreprises/connexion',
+      limit: limits.passwordCheck,
       schema: graduateCredentialsBody,
       render: loginPage,
       submit: async (ctx, input) => {
-        const session = await logins.login('recruiter', input);
+        const session = await logins.login('recruiter', input, ctx.request.ip);
         setSessionCookie(ctx.reply, deps.config.http.publicBaseUrl, session);
         const opened = await sessions.authenticate(session.token);
         if (opened) await kit.rememberLanguage(ctx, 'recruiter', opened.principal_id);

@@ -5,6 +5,7 @@ import { graduateCredentialsBody } from '../graduateRegistration/schemas.js';
 import { requestLanguage } from '../language.js';
 import { termsBody, termsView } from '../portal/schemas.js';
 import { emailOnlyBody, errorResponse, idParams, messageResponse } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
@@ -21,6 +22,7 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const { authenticate } = createSessionUseCases(deps);
   const recruiterOnly = requireSessionOf('recruiter', authenticate);
   const staffOnly = requireSessionOf('staff', authenticate);
+  const limits = routeLimits(deps.config.security);
 
   return async (app) => {
     app.get('/recruiters/terms', {
@@ -45,6 +47,7 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/recruiters', {
+      config: limits.mailToTypedAddress,
       schema: {
         tags,
         summary: 'Inscription (entreprise, contact, « J’accepte les conditions générales d’utilisation »)',
@@ -59,6 +62,7 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/recruiters/registration/resend-link', {
+      config: limits.mailToTypedAddress,
       schema: {
         tags,
         summary: 'Renvoyer le lien de validation de l’adresse',
@@ -69,6 +73,7 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/recruiters/sessions', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Connexion (rubrique Entreprises/Partenaires, inscription validée)',
@@ -82,7 +87,7 @@ export function recruiterRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         },
       },
       handler: async (request, reply) => {
-        const session = await logins.login('recruiter', request.body);
+        const session = await logins.login('recruiter', request.body, request.ip);
         setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send(session);
       },

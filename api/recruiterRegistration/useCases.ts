@@ -1,20 +1,24 @@
 import type { z } from 'zod';
-import { findRecruiterByEmail, findRecruiterById, insertPendingRecruiter } from '../../db/recruiterAccounts.js';
+import { findRecruiterById, insertPendingRecruiter } from '../../db/recruiterAccounts.js';
 import { setOfferPostingRight } from '../../db/recruiterOfferRights.js';
 import { rolesOf } from '../../db/staffAccounts.js';
 import { currentTerms, publishTerms } from '../../db/termsVersions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { type Lang, msg, t } from '../../lib/i18n/index.js';
-import { resendLinkSignal } from '../../workflows/kit/oneTimeLinkContract.js';
 import { recruiterRegistrationWorkflowId } from '../../workflows/recruiterRegistration/contract.js';
 import type { recruiterRegistration } from '../../workflows/recruiterRegistration/recruiterRegistration.js';
+import { createAccountLinkRequests } from '../accountLinkRequest/useCases.js';
 import type { ApiDeps } from '../deps.js';
 import { requestLanguage, say } from '../language.js';
 import { startLifecycle } from '../lifecycles.js';
+import { createMailQuota } from '../security/mailQuota.js';
 import type { createRecruiterBody } from './schemas.js';
 
 /** ENTREPRISES / PARTENAIRES: registration (terms recorded), and the separate right to post offers. */
-export function createRecruiterRegistrationUseCases({ db, temporal, config, hasher }: ApiDeps) {
+export function createRecruiterRegistrationUseCases(deps: ApiDeps) {
+  const { db, temporal, config, hasher } = deps;
+  const requestAccountLink = createAccountLinkRequests(deps);
+  const allowMails = createMailQuota(deps);
   /** The conditions générales d'utilisation in force: version, full text (English falls back to French). */
   const terms = async (lang: Lang) => {
     const current = await currentTerms(db);
@@ -72,6 +76,7 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
           { acceptTerms: msg('recruiterRegistration.termsChanged') },
           { termsVersion: inForce.version },
         );
+      await allowMails({ recipients: [input.email] });
       const passwordHash = await hasher.hash(input.password);
       const r = config.recruiters;
       return db.transaction(async (tx) => {
@@ -118,13 +123,9 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
       });
     },
 
+    /** Same answer, work and time for any address (see api/accountLinkRequest). */
     async resendValidationLink(email: string) {
-      const account = await findRecruiterByEmail(db, email);
-      if (account?.status === 'pending_email')
-        await temporal.workflow
-          .getHandle(recruiterRegistrationWorkflowId(account.id))
-          .signal(resendLinkSignal)
-          .catch(() => undefined);
+      await requestAccountLink('recruiter_link', email);
       return { message: say('recruiterRegistration.linkResent') };
     },
 
@@ -133,7 +134,7 @@ export function createRecruiterRegistrationUseCases({ db, temporal, config, hash
      * by an administrateur, to a validated recruiter only; who and when are recorded.
      */
     async setOfferPosting(staffId: string, recruiterId: string, allowed: boolean) {
-      const roles = await rolesOf(db, staffId);
+      const roles = await rolesOf(db, staffId); // none for a deactivated member of staff
       if (!roles.some((r) => r.role === 'administrateur')) throw new AppError(ErrorKind.Forbidden, msg('recruiterRegistration.adminOnly'));
       const recruiter = await findRecruiterById(db, recruiterId);
       if (!recruiter) throw new AppError(ErrorKind.NotFound, msg('recruiterRegistration.notFound'));

@@ -1,35 +1,31 @@
 import { findCandidateByLogin } from '../../db/candidateAccounts.js';
-import { clearFailures, countRecentFailures, oldestRecentFailure, recordFailure } from '../../db/loginFailures.js';
 import { createSession, findLiveSession, revokeSession, type Session } from '../../db/sessions.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
-import { digestHex, hashToken, newRawToken } from '../../lib/secrets.js';
+import { hashToken, newRawToken } from '../../lib/secrets.js';
 import type { ApiDeps } from '../deps.js';
+import { createPasswordCheck, unknownAccountKey } from './loginThrottle.js';
 
-// Verifying against a real hash when the login is unknown keeps both answers equally slow.
-let decoyHash: Promise<string> | undefined;
-
-export function createSessionUseCases({ db, config, hasher }: ApiDeps) {
-  decoyHash ??= hasher.hash('decoy password, never valid');
+export function createSessionUseCases(deps: ApiDeps) {
+  const { db, config } = deps;
+  const checkPassword = createPasswordCheck(deps);
+  const idle = { defaultMs: config.lifetimes.sessionIdleMs, staffMs: config.lifetimes.staffSessionIdleMs };
 
   return {
-    /** Login with the numéro de dossier or the e-mail address; throttled per identifier. */
-    async login(input: { login: string; password: string }) {
-      const identifierKey = digestHex(input.login.trim().toLowerCase());
-      const { maxFailures, failureWindowMs } = config.login;
-      if ((await countRecentFailures(db, identifierKey, failureWindowMs)) >= maxFailures) {
-        const oldest = await oldestRecentFailure(db, identifierKey, failureWindowMs);
-        const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + failureWindowMs - Date.now()) / 1000));
-        throw new AppError(ErrorKind.TooManyAttempts, msg('session.throttled'), undefined, { retryAfterSeconds });
-      }
+    /**
+     * Login with the numéro de dossier or the e-mail address. Both name the same account, so both
+     * count against the same throttle (api/sessions/loginThrottle.ts).
+     */
+    async login(input: { login: string; password: string }, clientIp: string) {
       const account = await findCandidateByLogin(db, input.login.trim());
-      const passwordOk = await hasher.verify(account?.password_hash ?? (await decoyHash!), input.password);
-      if (!account || !passwordOk) {
-        await recordFailure(db, identifierKey);
-        throw new AppError(ErrorKind.Unauthenticated, msg('session.badCredentials'));
-      }
+      const ok = await checkPassword({
+        accountKey: account ? `candidate:${account.id}` : unknownAccountKey('candidate', input.login),
+        clientIp,
+        passwordHash: account?.password_hash,
+        password: input.password,
+      });
+      if (!account || !ok) throw new AppError(ErrorKind.Unauthenticated, msg('session.badCredentials'));
       if (account.status !== 'active') throw new AppError(ErrorKind.Forbidden, msg('session.notValidated'));
-      await clearFailures(db, identifierKey);
       const raw = newRawToken();
       const session = await createSession(db, {
         tokenHash: hashToken(raw),
@@ -40,8 +36,9 @@ export function createSessionUseCases({ db, config, hasher }: ApiDeps) {
       return { token: raw, expiresAt: session.expires_at, fileNumber: account.file_number };
     },
 
+    /** Any live session (idle and absolute timeouts, deactivated staff refused): see `findLiveSession`. */
     async authenticate(rawToken: string): Promise<Session | undefined> {
-      return findLiveSession(db, hashToken(rawToken));
+      return findLiveSession(db, hashToken(rawToken), idle);
     },
 
     async logout(sessionId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { absenceBody, createStaffBody, staffLoginBody, staffView, updateStaffBody } from '../approvals/schemas.js';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createStaffUseCases } from './useCases.js';
@@ -32,6 +33,7 @@ export function staffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
   return async (app) => {
     app.post('/staff/sessions', {
+      config: routeLimits(deps.config.security).passwordCheck,
       schema: {
         tags,
         summary: 'Connexion des personnels (adresse mail et mot de passe)',
@@ -48,7 +50,7 @@ export function staffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         },
       },
       handler: async (request, reply) => {
-        const session = await staff.login(request.body);
+        const session = await staff.login(request.body, request.ip);
         setSessionCookie(reply, deps.config.http.publicBaseUrl, session);
         return reply.status(201).send({
           token: session.token,
@@ -145,9 +147,20 @@ export function staffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         summary: 'Modifier un compte personnel, ses rôles ou le désactiver (administrateur)',
         params: z.object({ staffId: z.uuid() }),
         body: updateStaffBody,
-        response: { 200: staffView, 400: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: {
+          // A deactivation also lists the decisions taken off this person and given to the other approvers.
+          200: staffView.extend({
+            handedOver: z.array(z.object({ taskId: z.uuid(), status: z.number(), message: z.string().optional() })),
+          }),
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
       },
-      handler: async (request) => toStaff(await staff.update(request.params.staffId, request.body)),
+      handler: async (request) => {
+        const updated = await staff.update(request.params.staffId, request.body);
+        return { ...toStaff(updated), handedOver: updated.handedOver };
+      },
     });
   };
 }

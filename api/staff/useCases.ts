@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { pendingTasksForHandOver } from '../../db/approvals.js';
-import { clearFailures, countRecentFailures, oldestRecentFailure, recordFailure } from '../../db/loginFailures.js';
-import { createSession } from '../../db/sessions.js';
+import { forgetAccount } from '../../db/loginThrottle.js';
+import { createSession, revokeSessionsOf } from '../../db/sessions.js';
 import { absencesOf, deleteAbsence, insertAbsence } from '../../db/staffAbsences.js';
 import {
   findStaffByEmail,
@@ -15,11 +15,12 @@ import {
 } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
-import { digestHex, hashToken, newRawToken } from '../../lib/secrets.js';
-import { handOverUpdate, type StaffRole, staffKey } from '../../workflows/kit/approval/contract.js';
+import { hashToken, newRawToken } from '../../lib/secrets.js';
+import { handOverUpdate, removeApproverUpdate, type StaffRole, staffKey } from '../../workflows/kit/approval/contract.js';
 import type { ApiDeps } from '../deps.js';
 import { toHttpError } from '../errors.js';
 import { say } from '../language.js';
+import { createPasswordCheck, unknownAccountKey } from '../sessions/loginThrottle.js';
 
 export interface StaffPrincipal {
   id: string;
@@ -37,12 +38,10 @@ function handOverRefusal(error: unknown): string {
   return error instanceof WorkflowUpdateFailedError ? toHttpError(error).body.message : say('staff.notHandedOver');
 }
 
-// Verifying against a real hash when the address is unknown keeps both answers equally slow.
-let decoyHash: Promise<string> | undefined;
-
 /** Staff accounts: login, the admin API (roles and scopes), and absences with a delegate. */
-export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
-  decoyHash ??= hasher.hash('decoy password, never valid');
+export function createStaffUseCases(deps: ApiDeps) {
+  const { db, config, hasher, temporal } = deps;
+  const checkPassword = createPasswordCheck(deps);
 
   async function principal(staffId: string): Promise<StaffPrincipal | undefined> {
     const staff = await findStaffById(db, staffId);
@@ -63,26 +62,42 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
     return me;
   }
 
+  /**
+   * A deactivated member of staff leaves every decision still waiting on them: each lifecycle takes
+   * them off the step and asks the other approvers, or escalates (`requestDecision`). One result per task.
+   */
+  async function withdrawFromPendingDecisions(staffId: string) {
+    const results: { taskId: string; status: number; message?: string }[] = [];
+    for (const task of await pendingTasksForHandOver(db, staffId)) {
+      if (task.request_status !== 'pending') continue;
+      try {
+        await temporal.workflow
+          .getHandle(task.workflow_id)
+          .executeUpdate(removeApproverUpdate, { args: [{ step: task.step, approverKey: task.approver_key, reason: 'deactivated' }] });
+        results.push({ taskId: task.id, status: 200 });
+      } catch (error) {
+        results.push({ taskId: task.id, status: 409, message: handOverRefusal(error) });
+      }
+    }
+    return results;
+  }
+
   return {
     principal,
     requirePrincipal,
 
-    /** Same throttling and timing as the candidates' login; a separate key space (`staff:`). */
-    async login(input: { email: string; password: string }) {
-      const identifierKey = digestHex(`staff:${input.email}`);
-      const { maxFailures, failureWindowMs } = config.login;
-      if ((await countRecentFailures(db, identifierKey, failureWindowMs)) >= maxFailures) {
-        const oldest = await oldestRecentFailure(db, identifierKey, failureWindowMs);
-        const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + failureWindowMs - Date.now()) / 1000));
-        throw new AppError(ErrorKind.TooManyAttempts, msg('session.throttled'), undefined, { retryAfterSeconds });
-      }
+    /** Same throttle and timing as every login (api/sessions/loginThrottle.ts). */
+    async login(input: { email: string; password: string }, clientIp: string) {
       const staff = await findStaffByEmail(db, input.email);
-      const passwordOk = await hasher.verify(staff?.password_hash ?? (await decoyHash!), input.password);
+      const passwordOk = await checkPassword({
+        accountKey: staff ? staffKey(staff.id) : unknownAccountKey('staff', input.email),
+        clientIp,
+        passwordHash: staff?.password_hash,
+        password: input.password,
+      });
       if (!staff?.active || !staff.password_hash || !passwordOk) {
-        await recordFailure(db, identifierKey);
         throw new AppError(ErrorKind.Unauthenticated, msg('session.badCredentials'));
       }
-      await clearFailures(db, identifierKey);
       const raw = newRawToken();
       const session = await createSession(db, {
         tokenHash: hashToken(raw),
@@ -126,6 +141,7 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
       },
     ) {
       const passwordHash = input.password ? await hasher.hash(input.password) : undefined;
+      const deactivated = input.active === false;
       await db.transaction(async (tx) => {
         const found = await updateStaff(tx, staffId, {
           displayName: input.displayName,
@@ -134,8 +150,13 @@ export function createStaffUseCases({ db, config, hasher, temporal }: ApiDeps) {
         });
         if (!found) throw new AppError(ErrorKind.NotFound, msg('staff.notFound'));
         if (input.roles) await replaceRoles(tx, staffId, grantsOf(input.roles));
+        // Deactivation and a password set by the administrateur end every open session at once;
+        // a new password also clears the login delays of the account.
+        if (deactivated || passwordHash) await revokeSessionsOf(tx, 'staff', staffId);
+        if (passwordHash) await forgetAccount(tx, staffKey(staffId));
       });
-      return (await listStaff(db)).find((s) => s.id === staffId)!;
+      const handedOver = deactivated ? await withdrawFromPendingDecisions(staffId) : [];
+      return { ...(await listStaff(db)).find((s) => s.id === staffId)!, handedOver };
     },
 
     absences: (staffId: string) => absencesOf(db, staffId),

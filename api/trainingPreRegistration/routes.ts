@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
 import { errorResponse, idParams } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { requireSession, requireSessionOf } from '../sessions/auth.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
 import { createApplicantResolver } from './applicants.js';
@@ -229,11 +230,20 @@ export function trainingRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.post('/pre-registrations/:id/submission', {
       preHandler: applicantsOnly,
+      config: routeLimits(deps.config.security).mailToTypedAddress,
       schema: {
         tags: tags.drafts,
         summary: 'Envoyer la pré-inscription (depuis le récapitulatif, étape 5)',
         params: idParams,
-        response: { 403: errorResponse, 200: draftView, 400: errorResponse, 401: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: draftView,
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          429: errorResponse,
+        },
       },
       handler: async (request) => lifecycle.submit(await applicantOf(request.session!), request.params.id),
     });

@@ -18,6 +18,7 @@ import {
 import type { trainingPreRegistration } from '../../workflows/trainingPreRegistration/trainingPreRegistration.js';
 import type { ApiDeps } from '../deps.js';
 import { type LifecycleStart, startLifecycle } from '../lifecycles.js';
+import { createMailQuota } from '../security/mailQuota.js';
 import { applicantPartyKey } from './applicants.js';
 import { createPreRegistrationDraftUseCases, draftView } from './drafts.js';
 import type { sessionPatchBody } from './schemas.js';
@@ -75,6 +76,7 @@ export const canWithdraw = (status: PreRegistrationStatus) => status === 'draft'
 export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
   const { db, temporal, config } = deps;
   const drafts = createPreRegistrationDraftUseCases(deps);
+  const allowMails = createMailQuota(deps);
 
   const signalOpenRequests = async (sessionId: string, change: { startsOn?: string; cancelled?: boolean }) => {
     const open = await openPreRegistrationIds(db, sessionId, closed);
@@ -108,6 +110,9 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
       if (!account || !email) throw new AppError(ErrorKind.Validation, msg('trainingPreRegistration.noEmail'));
       if (!session || !action) throw new AppError(ErrorKind.NotFound, msg('trainingPreRegistration.sessionNotFound'));
       if (!session.registrationOpen) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.registrationClosed'));
+      // The supérieur hiérarchique is an address the candidate typed: sending mails it.
+      const supervisorEmail = String((row.supervisor as { email: string }).email);
+      await allowMails({ recipients: [supervisorEmail], user: applicantPartyKey(applicant, account.profile) });
       await db.transaction(async (tx) => {
         if (!(await markSubmitted(tx, id))) throw new AppError(ErrorKind.Conflict, msg('trainingPreRegistration.alreadySent'));
         await startLifecycle(
@@ -121,7 +126,7 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
               name: `${account.firstName} ${account.lastName}`.trim(),
               email,
             },
-            supervisorEmail: String((row.supervisor as { email: string }).email),
+            supervisorEmail,
             session: {
               id: session.id,
               actionId: action.id,

@@ -18,6 +18,7 @@ import { pageRecruiterMessages } from './messages/pageRecruiter.js';
 import { pageTrainingMessages } from './messages/pageTraining.js';
 import { portalMessages } from './messages/portal.js';
 import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
+import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
 import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
@@ -49,6 +50,7 @@ export const catalogue = {
   pageTraining: pageTrainingMessages,
   portal: portalMessages,
   recruiterRegistration: recruiterRegistrationMessages,
+  security: securityMessages,
   session: sessionMessages,
   staff: staffMessages,
   trainingPreRegistration: trainingPreRegistrationMessages,

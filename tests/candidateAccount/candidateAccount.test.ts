@@ -99,7 +99,8 @@ describe('candidate account (eCandidat « Créer un compte »)', () => {
     const candidate = newCandidate();
     const answers = await Promise.all(Array.from({ length: 10 }, () => world.api('POST', '/api/candidates', candidate)));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
+    // The others: « already exists », or past the quota of mails to one address (MAIL_LIMIT_PER_RECIPIENT).
+    expect(answers.filter((a) => a.status === 409 || a.status === 429)).toHaveLength(9);
     const rows = await world.db('candidate_accounts').where({ email: candidate.email });
     expect(rows).toHaveLength(1);
   });
@@ -143,7 +144,7 @@ describe('credentials and sessions', () => {
     const link = linkIn(mail);
     const weak = await followLink(world, link, { password: 'court', passwordConfirmation: 'court' });
     expect(weak.status).toBe(400);
-    expect(weak.html).toContain('au moins 10 caractères');
+    expect(weak.html).toContain('au moins 12 caractères');
 
     const newPassword = 'Nouveau-Secret-42';
     const reset = await followLink(world, link, { password: newPassword, passwordConfirmation: newPassword });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drive } from '../../harness/arrivals.js';
 import { http, openAndSubmitLink } from '../../harness/candidates.js';
 import { decisionLinkIn, decisionSubject } from '../../harness/inbox.js';
+import { staffSession } from '../../harness/staff.js';
 import { table } from '../../harness/stats.js';
-import { createPasswordHasher } from '../../lib/passwords.js';
 import { type FaultWorld, sleep, startFaultWorld } from './support/faultRun.js';
 
 /**
@@ -22,7 +22,6 @@ beforeAll(async () => {
 afterAll(() => world?.stop());
 
 const N = Number(process.env.FAULTS_DECISIONS_N ?? 80);
-const PASSWORD = 'Demandeur-Panne-2026';
 
 /**
  * Opens the decision page and approves with its form, again while there is no answer or a 5xx (the
@@ -42,20 +41,8 @@ describe('fault: the worker dies while decisions are being made', () => {
   it('when the worker is killed with SIGKILL mid-run and a new one starts, then every decision is recorded once and every next approver is mailed once', async () => {
     const { db, platform, stack } = world;
     const runId = randomBytes(3).toString('hex');
-    const hasher = createPasswordHasher({ memoryCost: 4096, timeCost: 1 });
-    const requesterEmail = `demandeur.${runId}@example.org`;
-    await db('candidate_accounts').insert({
-      file_number: `F${runId}`,
-      last_name: 'Panne',
-      first_name: 'Demandeur',
-      email: requesterEmail,
-      password_hash: await hasher.hash(PASSWORD),
-      status: 'active',
-      validated_at: db.fn.now(),
-    });
-    const login = await http(platform.baseUrl, 'POST', '/api/sessions', { login: requesterEmail, password: PASSWORD });
-    expect(login.status).toBe(201);
-    const bearer = { authorization: `Bearer ${login.body.token as string}` };
+    // The demonstration lifecycle is for staff only (issue 12): the requester is a member of staff.
+    const bearer = { authorization: `Bearer ${await staffSession(platform.baseUrl, stack.databaseUrl, runId)}` };
     const approver = (step: number, i: number) => `approbateur${step}.${runId}.${i}@entreprise.example`;
 
     const started = Date.now();

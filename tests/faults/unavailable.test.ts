@@ -37,7 +37,7 @@ describe('fault: a dependency is unreachable', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/candidates',
-      payload: { lastName: 'Kheloufi', firstName: 'Sami', email, emailConfirmation: email, password: 'Motdepasse-2026' },
+      payload: { lastName: 'Kheloufi', firstName: 'Sami', email, emailConfirmation: email, password: 'Candidat-Volcan-2026' },
     });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ error: 'Unavailable' });

@@ -31,11 +31,11 @@ describe('bad input gets a clear 4xx with field messages, never a 500', () => {
     const answer = await world.api(
       'POST',
       '/api/candidates',
-      newCandidate({ email: 'pas-une-adresse', emailConfirmation: 'pas-une-adresse', password: 'alllowercase' }),
+      newCandidate({ email: 'pas-une-adresse', emailConfirmation: 'pas-une-adresse', password: 'motdepasse123' }),
     );
     expect(answer.status).toBe(400);
     expect(answer.body.fields.email).toBe('L’adresse mail n’est pas valide');
-    expect(answer.body.fields.password).toMatch(/trois types de caractères/);
+    expect(answer.body.fields.password).toMatch(/trop courant ou trop facile à deviner/);
   });
 
   it('when the JSON is malformed, then 400', async () => {

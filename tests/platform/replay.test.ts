@@ -67,7 +67,22 @@ const outcomes = [
   'trainingPreRegistration-cancelled',
   'demoApprovalRequest-approved',
   'demoApprovalRequest-refused',
+  'demoApprovalRequest-approved-after-removal',
+  'demoApprovalRequest-approved-after-undeliverable',
+  'graduateRegistration-form-completed-validated',
+  'accountLinkRequest-no-account',
+  'accountLinkRequest-recovery-started',
+  'accountLinkRequest-link-resent',
+  'housekeeping-completed',
 ];
+
+/** The workflow id of the latest link request that ended with `outcome` (the API does not return it). */
+async function linkRequestEnded(world: World, outcome: string): Promise<string> {
+  const row = await waitUntil(async () =>
+    world.db('lifecycle_events').where({ kind: 'accountLinkRequest', status: outcome }).orderBy('id', 'desc').first(),
+  );
+  return row.workflow_id as string;
+}
 
 let world: World;
 let webmaster: TestStaff;
@@ -84,6 +99,15 @@ describe('recorded histories of every outcome', () => {
 
     await world.api('POST', '/api/candidates/forgotten-credentials', { email: candidate.email });
     const recovery = linkIn(await world.mailbox.waitFor(candidate.email, { subject: /Vos identifiants/ }));
+    await replayFinished(world, await linkRequestEnded(world, 'recovery_started'), 'accountLinkRequest-recovery-started');
+    await world.api('POST', '/api/candidates/forgotten-credentials', { email: `inconnu.${candidate.email}` });
+    await replayFinished(world, await linkRequestEnded(world, 'no_account'), 'accountLinkRequest-no-account');
+    const pending = newCandidate();
+    await world.api('POST', '/api/candidates', pending);
+    await world.mailbox.waitFor(pending.email);
+    await world.api('POST', '/api/candidates/validation-link', { email: pending.email });
+    await world.mailbox.waitFor(pending.email, { count: 2 });
+    await replayFinished(world, await linkRequestEnded(world, 'link_resent'), 'accountLinkRequest-link-resent');
     const password = 'Nouveau-Secret-2026';
     expect((await followLink(world, recovery, { password, passwordConfirmation: password })).status).toBe(200);
     await replayFinished(world, credentialRecoveryWorkflowId(candidate.accountId), 'credentialRecovery-password-changed');
@@ -131,7 +155,24 @@ describe('recorded histories of every outcome', () => {
       await replayFinished(world, graduateRegistrationWorkflowId(created.body.accountId), `graduateRegistration-${outcome}`);
     }
 
+    // Absent from the registry: the complete form is asked for by mail, then the administrateur validates.
     const admin = await createStaff(world, [{ role: 'administrateur' }], 'Administrateur');
+    const absent = graduateForm({ lastName: 'Absente', firstNames: 'Nora', birthDate: freshBirthDate() });
+    const registered = await world.api('POST', '/api/graduates', absent);
+    await validateAddress(world, absent.email);
+    await world.mailbox.waitFor(absent.email, { subject: /complétez votre demande/ });
+    const completeForm = {
+      email: absent.email,
+      password: absent.password,
+      phone: '04 73 00 00 00',
+      postalAddress: '1 rue de l’Université, 63000 Clermont-Ferrand',
+      rememberedDiploma: { title: 'Licence de chimie', year: 2002, composante: 'UFR Sciences' },
+    };
+    expect((await world.api('POST', '/api/graduates/registration/complete-form', completeForm)).status).toBe(202);
+    const formMail = await world.mailbox.waitFor(admin.email, { subject: /Inscription de Nora Absente/ });
+    expect((await decideByLink(world, decisionLinkIn(formMail), { outcome: 'approve' })).status).toBe(200);
+    await replayFinished(world, graduateRegistrationWorkflowId(registered.body.accountId), 'graduateRegistration-form-completed-validated');
+
     const form = {
       company: { name: 'Puy Conseil', siret: '12345678900011', address: '2 place de Jaude, 63000 Clermont-Ferrand' },
       contact: { lastName: 'Garnier', firstName: 'Sophie', jobTitle: 'Chargée de recrutement' },
@@ -213,6 +254,39 @@ describe('recorded histories of every outcome', () => {
       }
       await replayFinished(world, workflowId, `demoApprovalRequest-${outcome}`);
     }
+  });
+
+  it('when a decision loses its approver (deactivated, or an address refused for good), then the fresh histories replay', async () => {
+    const requester = await createStaff(world, [], 'Camille Agent');
+    const admin = await createStaff(world, [{ role: 'administrateur' }], 'Administratrice');
+    const scope = `VET${Date.now().toString(36).toUpperCase()}`;
+    const leaving = await createStaff(world, [{ role: 'responsable_vet', scope }], 'Responsable sortant');
+    const removal = await submitRequest(world, requester.auth, {
+      steps: [{ step: 'validation', approvers: [{ role: 'responsable_vet', scope }], outcomes: ['approve', 'refuse'], plan: calmPlan }],
+    });
+    await world.mailbox.waitFor(leaving.email, { subject: /Décision attendue/ });
+    expect((await world.api('PATCH', `/api/staff/${leaving.id}`, { active: false }, admin.auth)).status).toBe(200);
+    const escalated = await world.mailbox.waitFor(admin.email, { subject: /Décision attendue/ });
+    await decideByLink(world, decisionLinkIn(escalated), { outcome: 'approve' });
+    await replayFinished(world, removal.workflowId, 'demoApprovalRequest-approved-after-removal');
+
+    const refused = `parti.${Date.now().toString(36)}@entreprise.example`;
+    const other = `present.${Date.now().toString(36)}@entreprise.example`;
+    world.mailbox.rejectRecipient(refused);
+    const undeliverable = await submitRequest(world, requester.auth, {
+      steps: [{ step: 'superieur', approvers: [{ email: refused }, { email: other }], outcomes: ['approve', 'refuse'], plan: calmPlan }],
+    });
+    await decideByLink(world, decisionLinkIn(await world.mailbox.waitFor(other, { subject: /Décision attendue/ })), { outcome: 'approve' });
+    await replayFinished(world, undeliverable.workflowId, 'demoApprovalRequest-approved-after-undeliverable');
+  });
+
+  it('when housekeeping runs, then its fresh history replays', async () => {
+    const run = await world.temporal.workflow.start('housekeeping', {
+      taskQueue: world.config.temporal.taskQueue,
+      workflowId: `housekeeping-replay-${Date.now()}`,
+      args: [{ retentionMs: 30 * 86_400_000 }],
+    });
+    await replayFinished(world, run.workflowId, 'housekeeping-completed');
   });
 
   it('when the committed histories are replayed, then every outcome is there and each still replays', async () => {

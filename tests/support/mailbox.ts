@@ -16,18 +16,25 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server the tests read mail from, as a person reads their inbox. `refuse()` makes it
- * answer 421 (service unavailable) for the fault tests.
+ * answer 421 (service unavailable) for the fault tests; `rejectRecipient()` makes it answer
+ * 550 (no such mailbox) to one address, for good.
  */
 export async function startMailbox() {
   const received: ReceivedMail[] = [];
   const listeners: ((mail: ReceivedMail) => Promise<void>)[] = [];
   let refusing = false;
+  const rejected = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onMailFrom(_address, _session, callback) {
       if (refusing) return callback(Object.assign(new Error('Service temporarily unavailable'), { responseCode: 421 }));
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (rejected.has(address.address.toLowerCase()))
+        return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
@@ -68,6 +75,9 @@ export async function startMailbox() {
     },
     refuse(on: boolean) {
       refusing = on;
+    },
+    rejectRecipient(address: string) {
+      rejected.add(address.toLowerCase());
     },
     to(address: string) {
       return received.filter((m) => m.to.includes(address.toLowerCase()));

@@ -136,10 +136,36 @@ export async function moderate(
 }
 
 /** A small, real-looking PDF (only the magic bytes matter to the check). */
-export const pdfBytes = (size = 2048) => {
-  const head = Buffer.from('%PDF-1.7\n% CV de test\n', 'latin1');
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
-};
+/**
+ * A real one-page PDF (catalog, page tree, page, content stream, cross-reference table), padded
+ * to `size` bytes inside its content stream: the CV check parses it with pdf.js.
+ */
+export function pdfBytes(size = 2048, text = 'CV de test') {
+  const build = (padding: number) => {
+    const content = Buffer.from(`BT /F1 12 Tf 72 720 Td (${text}) Tj ET\n%${' '.repeat(Math.max(0, padding))}\n`, 'latin1');
+    const objects: (string | Buffer)[] = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')]),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ];
+    const parts = [Buffer.from('%PDF-1.7\n% CV de test\n', 'latin1')];
+    const offsets: number[] = [];
+    let length = parts[0]!.length;
+    objects.forEach((body, index) => {
+      offsets.push(length);
+      const object = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), Buffer.from(body), Buffer.from('\nendobj\n')]);
+      parts.push(object);
+      length += object.length;
+    });
+    const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+    return Buffer.concat(parts);
+  };
+  const bare = build(0);
+  return bare.length >= size ? bare : build(size - bare.length);
+}
 
 /** Posts the multipart application form as a browser would. */
 export async function apply(

@@ -14,7 +14,7 @@ export function newCandidate(
     firstName: 'Sami',
     email,
     emailConfirmation: overrides.emailConfirmation ?? email,
-    password: 'Motdepasse-2026',
+    password: 'Candidat-Volcan-2026',
     ...overrides,
   };
 }

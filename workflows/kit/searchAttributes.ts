@@ -8,6 +8,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 export const LifecycleKind = defineSearchAttributeKey('LifecycleKind', SearchAttributeType.KEYWORD);
 export const LifecycleStatus = defineSearchAttributeKey('LifecycleStatus', SearchAttributeType.KEYWORD);
 export const SubjectId = defineSearchAttributeKey('SubjectId', SearchAttributeType.KEYWORD);
+/** Set when a mail of the lifecycle was refused for good by the SMTP server (5xx): `MailUndeliverable = true`. */
+export const MailUndeliverable = defineSearchAttributeKey('MailUndeliverable', SearchAttributeType.BOOL);
 
 /** Registered on the dev server at start (`--search-attribute Name=Type`). */
-export const allSearchAttributes = [LifecycleKind, LifecycleStatus, SubjectId] as const;
+export const allSearchAttributes = [LifecycleKind, LifecycleStatus, SubjectId, MailUndeliverable] as const;

@@ -67,12 +67,8 @@ export const fieldMessages = {
   passwordRequired: text('Le mot de passe est obligatoire', 'The password is required'),
   currentPasswordRequired: text('Le mot de passe actuel est obligatoire', 'The current password is required'),
   passwordConfirmationRequired: text('La confirmation du mot de passe est obligatoire', 'The password confirmation is required'),
-  passwordTooShort: text('Le mot de passe doit contenir au moins 10 caractères', 'The password must be at least 10 characters long'),
   passwordTooLong: text('Le mot de passe ne peut pas dépasser 128 caractères', 'The password cannot be longer than 128 characters'),
-  passwordTooSimple: text(
-    'Le mot de passe doit mélanger au moins trois types de caractères : minuscules, majuscules, chiffres, caractères spéciaux',
-    'The password must mix at least three kinds of characters: lower case, upper case, digits, special characters',
-  ),
+
   locale: text('La langue doit être « fr » ou « en »', 'The language must be « fr » or « en »'),
   link: text('Lien invalide', 'Invalid link'),
   id: text('Identifiant invalide', 'Invalid identifier'),

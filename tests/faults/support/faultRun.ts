@@ -14,6 +14,7 @@ import { type PatientOutcome, patientCandidateLifecycle, type RecordedAnswer, su
 import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../harness/platform.js';
 import type { NodeChild } from '../../../harness/processes.js';
 import { type Stack, startStack } from '../../../harness/stack.js';
+import { limitsNote } from '../../../harness/staff.js';
 import { table } from '../../../harness/stats.js';
 import { candidateAccountWorkflowId } from '../../../workflows/candidateAccount/contract.js';
 import { LifecycleStatus } from '../../../workflows/kit/searchAttributes.js';
@@ -39,6 +40,7 @@ export async function startFaultWorld(name: string): Promise<FaultWorld> {
   const stack = await startStack({ name: `approvals-faults-${name}`, log: verbose ? (line) => console.log(line) : undefined });
   // Cheap hashing as in the other integration tests: this suite is about durability, not speed.
   const platform = await platformEnv(stack, { ARGON2_MEMORY_KIB: '4096', ARGON2_TIME_COST: '1', LOG_LEVEL: 'warn' });
+  console.log(`[${name}] ${limitsNote(platform.settings)}`);
   const errorLogs: string[] = [];
   const activityFailures: string[] = [];
   const collect = (line: string) => {

@@ -110,9 +110,38 @@ export interface HandOverInput {
   toStaffId: string;
 }
 
+/**
+ * Takes an approver off a pending decision: their account was deactivated (the API sends it), or
+ * their address refuses mail for good and they have no inbox (the step finds it itself). Their
+ * task leaves the inbox, their link stops working, and the others are asked instead (see
+ * `requestDecision`).
+ */
+export interface RemoveApproverInput {
+  step: string;
+  approverKey: string;
+  reason: ApproverRemoval;
+}
+
+export type ApproverRemoval = 'deactivated' | 'undeliverable';
+
+/** What asking approvers found: the people whose mail was refused for good (5xx), and whether they have an inbox. */
+export interface AskOutcome {
+  undeliverable: { key: string; hasInbox: boolean }[];
+}
+
 export interface ApprovalHistoryEntry {
   at: number;
-  event: 'requested' | 'notified' | 'reminded' | 'escalated' | 'handed_over' | 'decided' | 'withdrawn' | 'expired';
+  event:
+    | 'requested'
+    | 'notified'
+    | 'reminded'
+    | 'escalated'
+    | 'handed_over'
+    | 'removed'
+    | 'mail_undeliverable'
+    | 'decided'
+    | 'withdrawn'
+    | 'expired';
   by?: string;
   detail?: string;
 }
@@ -136,6 +165,7 @@ export interface ApprovalStepState {
 export const decideUpdate = defineUpdate<DecisionResult, [DecideInput]>('approval.decide');
 export const withdrawUpdate = defineUpdate<DecisionResult, [WithdrawInput]>('approval.withdraw');
 export const handOverUpdate = defineUpdate<NotifiedApprover, [HandOverInput]>('approval.handOver');
+export const removeApproverUpdate = defineUpdate<{ removed: boolean; remaining: number }, [RemoveApproverInput]>('approval.removeApprover');
 /** The current (or last) decision step of the lifecycle, with its history. */
 export const approvalStateQuery = defineQuery<ApprovalStepState | null>('approval.state');
 

@@ -1,12 +1,23 @@
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { ApprovalActivities as Activities } from '../../../activities/kit/approvals.js';
 import { ErrorKind, type RefusalOptions, refusalOptions } from '../../../lib/errors.js';
 import { type MessageRef, msg } from '../../../lib/i18n/index.js';
 import { defaultActivityOptions, localProjectionActivityOptions } from '../activityOptions.js';
+import { MailUndeliverable } from '../searchAttributes.js';
 import { coveredByEmail, coveredByRole } from './authority.js';
 import {
   type ApprovalHistoryEntry,
   type ApprovalStepState,
+  type ApproverRemoval,
+  type ApproverSelector,
+  type AskOutcome,
   approvalStateQuery,
   type DecideInput,
   type DecisionRequest,
@@ -14,6 +25,7 @@ import {
   decideUpdate,
   handOverUpdate,
   type NotifiedApprover,
+  removeApproverUpdate,
   withdrawUpdate,
 } from './contract.js';
 import { timelineOf } from './plan.js';
@@ -57,6 +69,11 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   let escalationLevel = 0;
   let remindersSent = 0;
   const base = { step: request.step, deadlineAt: timeline.deadlineAt };
+  /** Approvers to take off (deactivated, or unreachable without an inbox), handled by the main loop. */
+  const removals: { key: string; reason: ApproverRemoval }[] = [];
+  /** Approvers taken off: never asked again in this step. */
+  const removed = new Set<string>();
+  let replacements = 0;
 
   const remember = (approvers: NotifiedApprover[], event: ApprovalHistoryEntry['event']) => {
     for (const a of approvers) {
@@ -70,11 +87,65 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     const approvers = await projections.resolveApprovers({
       selectors: newSelectors,
       requesterKey: request.requester.key,
-      alreadyNotified: [...notified.keys()],
+      alreadyNotified: [...notified.keys(), ...removed],
       at,
     });
     remember(approvers, 'notified');
-    await approvals.askApprovers({ ...base, round, approvers, selectors: newSelectors, at });
+    const asked: AskOutcome | undefined = await approvals.askApprovers({ ...base, round, approvers, selectors: newSelectors, at });
+    noteUndeliverable(asked?.undeliverable ?? [], at);
+  };
+
+  /**
+   * A permanent SMTP refusal (5xx) is not retried for ever: operators see it (search attribute,
+   * history, audit), a member of staff still has the task in their inbox, and an external
+   * approver, who has nothing else, is taken off so that the step asks someone else.
+   */
+  const noteUndeliverable = (refused: AskOutcome['undeliverable'], at: number) => {
+    if (!refused.length) return;
+    upsertSearchAttributes([{ key: MailUndeliverable, value: true }]);
+    for (const approver of refused) {
+      history.push({ at, event: 'mail_undeliverable', by: notified.get(approver.key)?.name ?? approver.key });
+      if (!approver.hasInbox) removals.push({ key: approver.key, reason: 'undeliverable' });
+    }
+  };
+
+  /** The next planned escalation now; when none is left, the administrateurs, so that someone is always asked. */
+  const escalateNow = async (at: number) => {
+    const next = timeline.escalations[escalationLevel];
+    if (next) {
+      escalationLevel += 1;
+      selectors.push(...next.approvers);
+      history.push({ at, event: 'escalated', detail: `niveau ${escalationLevel}` });
+      await ask(`escalation-${escalationLevel}`, next.approvers, at);
+      return;
+    }
+    const administrateurs: ApproverSelector = { role: 'administrateur' };
+    if (selectors.some((s) => 'role' in s && s.role === 'administrateur')) return;
+    selectors.push(administrateurs);
+    history.push({ at, event: 'escalated', detail: 'administrateurs' });
+    await ask(`replacement-${++replacements}`, [administrateurs], at);
+  };
+
+  /**
+   * Approvers taken off the step: their task leaves the inbox and their link stops working; the
+   * selectors are resolved again (someone holding the role since is asked), and when nobody is
+   * left the step escalates at once.
+   */
+  const takeOff = async (list: { key: string; reason: ApproverRemoval }[], at: number) => {
+    for (const { key, reason } of list) {
+      const approver = notified.get(key);
+      if (!approver || removed.has(key)) continue;
+      notified.delete(key);
+      removed.add(key);
+      history.push({ at, event: 'removed', by: approver.name, detail: reason });
+      await projections.withdrawApproverTask({ ...base, approverKey: key, reason, at });
+    }
+    await ask(`replacement-${++replacements}`, selectors, at);
+    while (notified.size === 0 && !result) {
+      const before = escalationLevel + selectors.length;
+      await escalateNow(at);
+      if (escalationLevel + selectors.length === before) break;
+    }
   };
 
   /** Names who already decided and when: the « already decided » answer must say it. */
@@ -180,6 +251,23 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   );
 
   setHandler(
+    removeApproverUpdate,
+    async (input) => {
+      removals.push({ key: input.approverKey, reason: input.reason });
+      // The main loop takes them off and asks the others; answer once it has.
+      await condition(() => removed.has(input.approverKey) || result !== undefined);
+      return { removed: removed.has(input.approverKey), remaining: notified.size };
+    },
+    {
+      validator: (input) => {
+        refuseIfSettled();
+        if (input.step !== request.step || !notified.has(input.approverKey))
+          throw fail(ErrorKind.NotFound, msg('approval.nothingToHandOver'));
+      },
+    },
+  );
+
+  setHandler(
     approvalStateQuery,
     (): ApprovalStepState => ({
       step: request.step,
@@ -220,7 +308,9 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   for (;;) {
     const nextEscalation = timeline.escalations[escalationLevel];
     const wakeAt = Math.min(timeline.deadlineAt, nextReminderAt, nextEscalation?.at ?? Infinity);
-    if (await condition(() => result !== undefined || control?.withdrawal() !== undefined, Math.max(1, wakeAt - Date.now()))) {
+    const settledOrWithdrawn = () => result !== undefined || control?.withdrawal() !== undefined;
+    await condition(() => settledOrWithdrawn() || removals.length > 0, Math.max(1, wakeAt - Date.now()));
+    if (settledOrWithdrawn()) {
       const withdrawal = control?.withdrawal();
       if (!result && withdrawal) {
         result = {
@@ -233,6 +323,10 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
         };
       }
       break;
+    }
+    if (removals.length > 0) {
+      await takeOff(removals.splice(0), Date.now());
+      continue;
     }
     const now = Date.now();
     if (now >= timeline.deadlineAt) {

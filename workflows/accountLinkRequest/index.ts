@@ -1,0 +1,1 @@
+export { accountLinkRequest } from './accountLinkRequest.js';
