@@ -160,6 +160,11 @@ const environmentSchema = z
     /** Staff accept this version of the charter; a new value asks everyone again. */
     CHARTER_VERSION: z.string().min(1).default('1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Worker Versioning (README, « Deploying new workflow code »): off unless both are set.
+    WORKER_DEPLOYMENT_NAME: z.string().min(1).optional(),
+    WORKER_BUILD_ID: z.string().min(1).optional(),
+    /** PINNED: an execution finishes on the version it started on; AUTO_UPGRADE: it moves to the current one. */
+    WORKER_VERSIONING_BEHAVIOR: z.enum(['PINNED', 'AUTO_UPGRADE']).default('PINNED'),
   })
   .superRefine((env, ctx) => {
     // A half-configured ENT is a deployment mistake: say so at start, not at the first login.
@@ -171,6 +176,13 @@ const environmentSchema = z
           : [];
     for (const name of required)
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ENT_PROTOCOL=${env.ENT_PROTOCOL}` });
+  })
+  .superRefine((env, ctx) => {
+    // A worker with a build id but no deployment (or the reverse) would silently run unversioned.
+    if (!env.WORKER_DEPLOYMENT_NAME !== !env.WORKER_BUILD_ID) {
+      const missing = env.WORKER_DEPLOYMENT_NAME ? 'WORKER_BUILD_ID' : 'WORKER_DEPLOYMENT_NAME';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'WORKER_DEPLOYMENT_NAME and WORKER_BUILD_ID go together' });
+    }
   });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -185,6 +197,15 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      /** Worker Versioning: this worker's deployment version, or undefined (unversioned, the default). */
+      deployment:
+        env.WORKER_DEPLOYMENT_NAME && env.WORKER_BUILD_ID
+          ? {
+              deploymentName: env.WORKER_DEPLOYMENT_NAME,
+              buildId: env.WORKER_BUILD_ID,
+              defaultVersioningBehavior: env.WORKER_VERSIONING_BEHAVIOR,
+            }
+          : undefined,
       apiKey: env.TEMPORAL_API_KEY,
       tls: {
         enabled: env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_API_KEY || !!env.TEMPORAL_TLS_CERT_PATH,
