@@ -161,10 +161,13 @@ export function toHttpError(error: unknown, lang: Lang = requestLanguage()): { s
   const framework = frameworkBody(fastifyError.code, fastifyError.statusCode ?? 0, lang);
   if (framework) return framework;
   if (isDependencyUnavailable(error)) {
-    return { status: 503, body: { error: ErrorKind.Unavailable, message: t('http.unavailable', lang), retryAfterSeconds: 5 } };
+    return { status: 503, body: { error: ErrorKind.Unavailable, message: t('http.unavailable', lang), retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S } };
   }
   return { status: 500, body: { error: 'Internal', message: t('http.internal', lang) } };
 }
+
+/** Seconds a client should wait before retrying while a dependency is down. */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
@@ -175,6 +178,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if ((status === 429 || status === 503) && typeof body.retryAfterSeconds === 'number')
       reply.header('retry-after', String(body.retryAfterSeconds));
     return reply.status(status).send(body);
+  });
+  // Pages answer their own 503 (an HTML page with toHttpError's message), without the header a
+  // browser or a load balancer needs to retry: it is added here, for every route at once.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S));
+    return payload;
   });
 }
 

@@ -44,10 +44,11 @@ describe('fault: a dependency is unreachable', () => {
     expect(response.headers['retry-after']).toBe('5');
   });
 
-  it('when PostgreSQL refuses connections, then a link page answers 503, not 500', async () => {
+  it('when PostgreSQL refuses connections, then a link page answers 503 with Retry-After, not 500', async () => {
     const response = await app.inject({ method: 'GET', url: `/liens/${'a'.repeat(43)}` });
     expect(response.statusCode).toBe(503);
     expect(response.body).toContain('indisponible');
+    expect(response.headers['retry-after']).toBe('5');
   });
 
   it('when the Temporal frontend is unavailable (gRPC 14) or times out (gRPC 4), then 503', () => {
