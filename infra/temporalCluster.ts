@@ -349,7 +349,6 @@ class ManagedService implements ClusterService {
   private exited: Promise<ExitInfo> | undefined;
   private logStream: WriteStream | undefined;
   private readonly output: OutputTail;
-  private readonly killOnExit = () => this.child?.kill('SIGKILL');
 
   constructor(
     readonly name: string,
@@ -389,7 +388,7 @@ class ManagedService implements ClusterService {
     this.child = child;
     this.exited = exitPromise(child);
     void this.exited.then(() => stream.end());
-    process.on('exit', this.killOnExit);
+    killedWithUs(child, this.exited);
 
     const giveUp = new AbortController();
     try {
@@ -429,14 +428,12 @@ class ManagedService implements ClusterService {
   async stop(): Promise<void> {
     if (!this.child || !this.exited) return;
     await terminate(this.child, this.exited, STOP_GRACE_MS, 'SIGTERM');
-    process.off('exit', this.killOnExit);
   }
 
   async kill(): Promise<void> {
     if (!this.child || !this.exited) return;
     if (this.running()) this.child.kill('SIGKILL');
     await this.exited;
-    process.off('exit', this.killOnExit);
   }
 
   async logLines(pattern: RegExp, since = 0): Promise<string[]> {
@@ -448,6 +445,22 @@ class ManagedService implements ClusterService {
       return !ts || Date.parse(ts) >= since;
     });
   }
+}
+
+/**
+ * Services still running when this process exits without stopping them (an uncaught error) are
+ * killed with it; one `exit` listener for all of them (a cluster has many processes).
+ */
+const liveServices = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function killedWithUs(child: ChildProcess, exited: Promise<ExitInfo>): void {
+  if (!exitHookInstalled)
+    process.on('exit', () => {
+      for (const service of liveServices) service.kill('SIGKILL');
+    });
+  exitHookInstalled = true;
+  liveServices.add(child);
+  void exited.then(() => liveServices.delete(child));
 }
 
 /** The error lines of a JSON log tail (the last few), for a start failure. */

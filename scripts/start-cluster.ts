@@ -305,7 +305,7 @@ function printReady(
     ['Temporal UI', uiUrl ?? 'off'],
     ['Temporal frontend', local.address],
     ['Temporal services', services],
-    ['Platform processes', children.map((c) => `${c.name} (pid ${c.pid})`).join(', ')],
+    ['Platform processes', children.map((c, i) => `${c.name}-${(i % REPLICAS) + 1} (pid ${c.pid})`).join(', ')],
     ['Mail (MailDev)', mailUrl],
     ['PostgreSQL', local.postgresUrl(DATABASE).replace(/:[^:@]+@/, ':***@')],
     ['Data and logs', clusterDir],
