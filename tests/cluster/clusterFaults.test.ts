@@ -10,6 +10,7 @@ import {
   sleep,
 } from '../faults/support/faultRun.js';
 import { type ClusterWorld, startClusterWorld } from './support/clusterWorld.js';
+import { recoveryOf } from './support/recovery.js';
 
 /**
  * What a real cluster must survive, with a few hundred candidate-account lifecycles in flight
@@ -29,11 +30,26 @@ const summaries: Array<[string, string]> = [];
 
 async function scenario(options: ScenarioOptions, extra: () => Promise<Record<string, number | string>> = async () => ({})) {
   const balancerBefore = world.balancer.stats();
-  const report = await runScenario(world, options);
+  let faultAt = 0;
+  let repairedAt = 0;
+  const report = await runScenario(world, {
+    ...options,
+    fault: async (w) => {
+      faultAt = Date.now();
+      await options.fault(w);
+      repairedAt = Date.now();
+    },
+  });
   printReport(report, world);
   const balancer = world.balancer.stats();
+  const recovery = recoveryOf(report.answers, faultAt, repairedAt);
   const details: Record<string, number | string> = {
     '503 answers without Retry-After': report.answers.filter((a) => a.status === 503 && !a.retryAfter).length,
+    'fault in place (s)': Math.round((repairedAt - faultAt) / 100) / 10,
+    'steps begun during the fault: time to final answer': recovery.duringFault,
+    'steps begun otherwise: time to final answer': recovery.otherwise,
+    'transient answers (5xx, 429, none), retried': recovery.transientAnswers,
+    'last transient answer, seconds after the repair': recovery.lastTransientAfterRepairS,
     'load balancer: failovers to the other replica': balancer.failovers - balancerBefore.failovers,
     'load balancer: 502 (a replica died holding the request)': balancer.badGateway - balancerBefore.badGateway,
     ...(await extra()),
@@ -57,8 +73,11 @@ function summaryOf(report: ScenarioReport, details: Record<string, number | stri
     `${c['activity attempts failed (retried by Temporal)']} activity retries`,
     ...http,
     `${report.durationS} s`,
+    `fault ${details['fault in place (s)']} s, steps begun during it: ${details['steps begun during the fault: time to final answer']}`,
+    `otherwise: ${details['steps begun otherwise: time to final answer']}`,
+    `last transient answer +${details['last transient answer, seconds after the repair']} s after the repair`,
     ...Object.entries(details)
-      .filter(([key]) => key.startsWith('shards'))
+      .filter(([key]) => key.startsWith('shards') || key.startsWith('load balancer'))
       .map(([key, value]) => `${key}: ${value}`),
   ].join(' · ');
 }
@@ -83,12 +102,12 @@ describe('cluster faults', () => {
       {
         name: 'history process SIGKILL',
         faultAtMs: 10_000,
-        fault: async (w) => {
+        fault: async () => {
           killedAt = Date.now();
-          await (w as ClusterWorld).cluster.service('history-1').kill();
+          await world.cluster.service('history-1').kill();
           await sleep(20_000);
           restartedAt = Date.now();
-          await (w as ClusterWorld).cluster.service('history-1').start();
+          await world.cluster.service('history-1').start();
         },
       },
       async () => ({
@@ -97,18 +116,19 @@ describe('cluster faults', () => {
       }),
     );
     expectEveryPromiseKept(report, details);
-    // The survivor took over shards of the dead process (16 shards over 2 processes: about half).
+    // The survivor took over the dead process's shards, and the process back took its share again.
     expect(details['shards acquired by history-2 after the kill']).toBeGreaterThan(0);
+    expect(details['shards acquired by history-1 once back']).toBeGreaterThan(0);
   });
 
   it('when matching is killed and started again 15 s later, then tasks wait and every lifecycle completes, nothing twice', async () => {
     const { report, details } = await scenario({
       name: 'matching SIGKILL',
       faultAtMs: 10_000,
-      fault: async (w) => {
-        await (w as ClusterWorld).cluster.service('matching').kill();
+      fault: async () => {
+        await world.cluster.service('matching').kill();
         await sleep(15_000);
-        await (w as ClusterWorld).cluster.service('matching').start();
+        await world.cluster.service('matching').start();
       },
     });
     expectEveryPromiseKept(report, details);
@@ -118,9 +138,9 @@ describe('cluster faults', () => {
     const { report, details } = await scenario({
       name: 'frontend restart',
       faultAtMs: 10_000,
-      fault: async (w) => {
-        await (w as ClusterWorld).cluster.service('frontend').stop();
-        await (w as ClusterWorld).cluster.service('frontend').start();
+      fault: async () => {
+        await world.cluster.service('frontend').stop();
+        await world.cluster.service('frontend').start();
       },
     });
     expectEveryPromiseKept(report, details);
@@ -130,12 +150,11 @@ describe('cluster faults', () => {
     const { report, details } = await scenario({
       name: 'platform worker SIGKILL',
       faultAtMs: 10_000,
-      fault: async (w) => {
-        const cw = w as ClusterWorld;
-        await cw.killWorker(1);
+      fault: async () => {
+        await world.killWorker(1);
         // The survivor alone for a while (the sticky queue of the dead one times out), then back to two.
         await sleep(20_000);
-        await cw.startWorkerAt(1);
+        await world.startWorkerAt(1);
       },
     });
     expectEveryPromiseKept(report, details);
@@ -145,11 +164,10 @@ describe('cluster faults', () => {
     const { report, details } = await scenario({
       name: 'API replica SIGKILL',
       faultAtMs: 10_000,
-      fault: async (w) => {
-        const cw = w as ClusterWorld;
-        await cw.killApi(0);
+      fault: async () => {
+        await world.killApi(0);
         await sleep(20_000);
-        await cw.startApiAt(0);
+        await world.startApiAt(0);
       },
     });
     expectEveryPromiseKept(report, details);
@@ -159,11 +177,10 @@ describe('cluster faults', () => {
     const { report, details } = await scenario({
       name: 'PostgreSQL restart',
       faultAtMs: 10_000,
-      fault: async (w) => {
-        const cw = w as ClusterWorld;
-        await cw.stack.stopPostgres();
+      fault: async () => {
+        await world.stack.stopPostgres();
         await sleep(5_000);
-        await cw.stack.startPostgres();
+        await world.stack.startPostgres();
       },
     });
     expectEveryPromiseKept(report, details);
