@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // The fault suite has its own config and stacks (npm run test:faults).
-    exclude: ['tests/faults/**', 'tests/ops/stack/**', 'node_modules/**'],
+    // The fault suite, the ops stacks and the cluster tests have their own configs and stacks (npm run test:faults, test:ops, test:cluster).
+    exclude: ['tests/faults/**', 'tests/ops/stack/**', 'tests/cluster/**', 'node_modules/**'],
     globalSetup: ['tests/support/globalSetup.ts'],
     // Integration tests wait on real timers, mails and workflows.
     testTimeout: 60_000,

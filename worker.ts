@@ -44,7 +44,25 @@ export async function createPlatformWorker(options: {
     // evicted one costs a replay of a short history when its decision comes.
     maxCachedWorkflows: config.temporal.maxCachedWorkflows,
     shutdownGraceTime: '10 seconds',
+    ...versioningOptions(config),
   });
+}
+
+/**
+ * Worker Versioning, when WORKER_DEPLOYMENT_NAME and WORKER_BUILD_ID are set: this worker serves
+ * one version of a worker deployment, and its workflows are PINNED to it (or AUTO_UPGRADE) unless
+ * a workflow says otherwise. Unset, the worker is unversioned, as before.
+ */
+function versioningOptions(config: Config): Pick<WorkerOptions, 'workerDeploymentOptions'> {
+  const deployment = config.temporal.deployment;
+  if (!deployment) return {};
+  return {
+    workerDeploymentOptions: {
+      useWorkerVersioning: true,
+      version: { deploymentName: deployment.deploymentName, buildId: deployment.buildId },
+      defaultVersioningBehavior: deployment.defaultVersioningBehavior,
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -60,7 +78,11 @@ async function main(): Promise<void> {
   const mailer = createSmtpMailer(config.mail);
   const connection = await connectWorkerConnection(config.temporal);
   const worker = await createPlatformWorker({ config, connection, deps: { db, mailer, config } });
-  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (${config.temporal.namespace})`);
+  const version = config.temporal.deployment;
+  console.log(
+    `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (${config.temporal.namespace})` +
+      (version ? `, deployment ${version.deploymentName} build ${version.buildId} (${version.defaultVersioningBehavior})` : ''),
+  );
   // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before returning.
   await worker.run();
   await connection.close();

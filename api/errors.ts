@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure, NamespaceNotFoundError } from '@temporalio/common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ErrorKind, type FailureDetails, httpStatusOf, isErrorKind } from '../lib/errors.js';
@@ -47,6 +47,12 @@ function isDependencyUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && (unavailableSocketCodes.has(code) || unavailableSqlStates.has(code) || code.startsWith('08')))
       return true;
     if (typeof code === 'number' && unavailableGrpcCodes.has(code) && 'details' in (current as object)) return true;
+    // A Temporal cluster during its own outages (seen by tests/cluster): an Update refused while
+    // the workflow's task is being retried (matching was down), a namespace its registry cannot
+    // read while its database restarts.
+    if (code === 9 /* FAILED_PRECONDITION */ && /Workflow Task in failed state/i.test(String((current as { details?: unknown }).details)))
+      return true;
+    if (current instanceof NamespaceNotFoundError) return true;
     // node-postgres reports a dropped connection without a code.
     if (typeof message === 'string' && /Connection terminated|connection error and is not queryable/.test(message)) return true;
   }
@@ -161,10 +167,16 @@ export function toHttpError(error: unknown, lang: Lang = requestLanguage()): { s
   const framework = frameworkBody(fastifyError.code, fastifyError.statusCode ?? 0, lang);
   if (framework) return framework;
   if (isDependencyUnavailable(error)) {
-    return { status: 503, body: { error: ErrorKind.Unavailable, message: t('http.unavailable', lang), retryAfterSeconds: 5 } };
+    return {
+      status: 503,
+      body: { error: ErrorKind.Unavailable, message: t('http.unavailable', lang), retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S },
+    };
   }
   return { status: 500, body: { error: 'Internal', message: t('http.internal', lang) } };
 }
+
+/** Seconds a client should wait before retrying while a dependency is down. */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
@@ -175,6 +187,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if ((status === 429 || status === 503) && typeof body.retryAfterSeconds === 'number')
       reply.header('retry-after', String(body.retryAfterSeconds));
     return reply.status(status).send(body);
+  });
+  // Pages answer their own 503 (an HTML page with toHttpError's message), without the header a
+  // browser or a load balancer needs to retry: it is added here, for every route at once.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S));
+    return payload;
   });
 }
 

@@ -19,6 +19,8 @@ export interface Answer {
   status: number; // 0 = no HTTP answer (connection refused, reset, timeout)
   body: any;
   text: string;
+  /** The Retry-After header, when there is one (a 503 while a dependency is down must carry it). */
+  retryAfter?: string;
 }
 
 export async function http(
@@ -47,7 +49,8 @@ export async function http(
     } catch {
       /* an HTML page */
     }
-    return { status: response.status, body: parsed, text };
+    const retryAfter = response.headers.get('retry-after');
+    return { status: response.status, body: parsed, text, ...(retryAfter ? { retryAfter } : {}) };
   } catch (error) {
     return { status: 0, body: undefined, text: String((error as Error).cause ?? error) };
   }
@@ -189,6 +192,7 @@ export interface RecordedAnswer {
   status: number;
   at: number;
   ms: number;
+  retryAfter?: string;
 }
 
 export interface PatientOutcome {
@@ -219,7 +223,14 @@ async function patiently(
   for (let attempt = 0; ; attempt++) {
     const started = Date.now();
     const answer = await call();
-    answers.push({ email, step, status: answer.status, at: started, ms: Date.now() - started });
+    answers.push({
+      email,
+      step,
+      status: answer.status,
+      at: started,
+      ms: Date.now() - started,
+      ...(answer.retryAfter ? { retryAfter: answer.retryAfter } : {}),
+    });
     if (!transient(answer.status) || Date.now() > deadline) return { ...answer, afterTransient: attempt > 0 };
     await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 3_000)));
   }

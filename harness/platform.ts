@@ -130,3 +130,12 @@ export async function startApi(platform: PlatformEnv, log?: (line: string) => vo
   }
   return api;
 }
+
+/**
+ * Multi-replica: the same platform (task queue, secret, public URL) with its API listening on
+ * another port. Put a load balancer on the public URL (harness/loadBalancer.ts) in front of them.
+ */
+export async function apiReplica(platform: PlatformEnv, port?: number): Promise<PlatformEnv> {
+  const replicaPort = port ?? (await getFreePort());
+  return { ...platform, env: { ...platform.env, PORT: String(replicaPort) }, baseUrl: `http://127.0.0.1:${replicaPort}` };
+}

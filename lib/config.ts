@@ -232,6 +232,11 @@ const environmentSchema = z
     /** OTLP over HTTP (e.g. http://collector:4318): traces are exported there; unset = traces off. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     OTEL_SERVICE_NAME: z.string().min(1).optional(),
+    // Worker Versioning (README, « Deploying new workflow code »): off unless both are set.
+    WORKER_DEPLOYMENT_NAME: z.string().min(1).optional(),
+    WORKER_BUILD_ID: z.string().min(1).optional(),
+    /** PINNED: an execution finishes on the version it started on; AUTO_UPGRADE: it moves to the current one. */
+    WORKER_VERSIONING_BEHAVIOR: z.enum(['PINNED', 'AUTO_UPGRADE']).default('PINNED'),
   })
   .superRefine((env, ctx) => {
     // Reminder plans below the floor would let a plan mail people every few seconds.
@@ -250,6 +255,13 @@ const environmentSchema = z
           : [];
     for (const name of required)
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ENT_PROTOCOL=${env.ENT_PROTOCOL}` });
+  })
+  .superRefine((env, ctx) => {
+    // A worker with a build id but no deployment (or the reverse) would silently run unversioned.
+    if (!env.WORKER_DEPLOYMENT_NAME !== !env.WORKER_BUILD_ID) {
+      const missing = env.WORKER_DEPLOYMENT_NAME ? 'WORKER_BUILD_ID' : 'WORKER_DEPLOYMENT_NAME';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'WORKER_DEPLOYMENT_NAME and WORKER_BUILD_ID go together' });
+    }
   });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -264,6 +276,15 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      /** Worker Versioning: this worker's deployment version, or undefined (unversioned, the default). */
+      deployment:
+        env.WORKER_DEPLOYMENT_NAME && env.WORKER_BUILD_ID
+          ? {
+              deploymentName: env.WORKER_DEPLOYMENT_NAME,
+              buildId: env.WORKER_BUILD_ID,
+              defaultVersioningBehavior: env.WORKER_VERSIONING_BEHAVIOR,
+            }
+          : undefined,
       apiKey: env.TEMPORAL_API_KEY,
       tls: {
         enabled: env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_API_KEY || !!env.TEMPORAL_TLS_CERT_PATH,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection, ServiceError } from '@temporalio/client';
+import { NamespaceNotFoundError } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { toHttpError } from '../../api/errors.js';
@@ -44,10 +45,11 @@ describe('fault: a dependency is unreachable', () => {
     expect(response.headers['retry-after']).toBe('5');
   });
 
-  it('when PostgreSQL refuses connections, then a link page answers 503, not 500', async () => {
+  it('when PostgreSQL refuses connections, then a link page answers 503 with Retry-After, not 500', async () => {
     const response = await app.inject({ method: 'GET', url: `/liens/${'a'.repeat(43)}` });
     expect(response.statusCode).toBe(503);
     expect(response.body).toContain('indisponible');
+    expect(response.headers['retry-after']).toBe('5');
   });
 
   it('when the Temporal frontend is unavailable (gRPC 14) or times out (gRPC 4), then 503', () => {
@@ -56,5 +58,18 @@ describe('fault: a dependency is unreachable', () => {
       expect(toHttpError(new ServiceError('Failed to start Workflow', { cause: grpc })).status).toBe(503);
     }
     expect(toHttpError(new Error('something else')).status).toBe(500);
+  });
+
+  it('when a Temporal cluster refuses an Update while the workflow task is retried, or loses its namespace registry while its database restarts, then 503', () => {
+    const grpc = Object.assign(new Error('9 FAILED_PRECONDITION'), {
+      code: 9,
+      details: 'Unable to perform workflow execution update due to Workflow Task in failed state.',
+      metadata: {},
+    });
+    expect(toHttpError(new ServiceError('Workflow Update failed', { cause: grpc })).status).toBe(503);
+    expect(toHttpError(new NamespaceNotFoundError('default')).status).toBe(503);
+    // Any other failed precondition is not an outage.
+    const other = Object.assign(new Error('9 FAILED_PRECONDITION'), { code: 9, details: 'something else', metadata: {} });
+    expect(toHttpError(new ServiceError('Workflow Update failed', { cause: other })).status).toBe(500);
   });
 });

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../db/migrate.js';
 import { resolveChromium } from '../../infra/chromium.js';
 import { startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
+import { startLocalTemporalCluster } from '../../infra/temporalCluster.js';
 import { startTemporalDevServer } from '../../infra/temporalDevServer.js';
 import { workflowInterceptorModule } from '../../lib/telemetry/temporal.js';
 import { workflowsPath } from '../../worker.js';
@@ -28,7 +29,10 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'approvals-test-'));
   const starts = await Promise.allSettled([
     startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), database: 'approvals_template', persistent: false }),
-    startTemporalDevServer({}),
+    // TEMPORAL_TARGET=cluster: the same suite on a real cluster (infra/temporalCluster.ts) instead of the dev server.
+    process.env.TEMPORAL_TARGET === 'cluster'
+      ? startLocalTemporalCluster({ dir: join(dir, 'temporal-cluster'), persistent: false, log: console.log })
+      : startTemporalDevServer({}),
     bundleWorkflowCode({
       workflowsPath,
       // As worker.ts bundles in production: the OpenTelemetry workflow interceptors are part of the code.

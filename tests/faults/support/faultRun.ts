@@ -139,7 +139,7 @@ export async function runScenario(world: FaultWorld, options: ScenarioOptions): 
   const outcomes = drove.results;
   // A person is done at the welcome mail; the workflow still records its last step after it.
   await waitForWorkflowsToClose(world, outcomes, 180_000);
-  const report = await countEverything(world, runId, outcomes, answers);
+  const report = await countEverything(world, runId, outcomes, answers, started);
   report.problems.push(...(await explainSlowAnswers(world, outcomes, answers, started)));
   return { name: options.name, durationS: Math.round((Date.now() - started) / 100) / 10, people: n, outcomes, answers, ...report };
 }
@@ -174,7 +174,7 @@ interface AccountFacts {
   sessions: number;
 }
 
-async function countEverything(world: FaultWorld, runId: string, outcomes: PatientOutcome[], answers: RecordedAnswer[]) {
+async function countEverything(world: FaultWorld, runId: string, outcomes: PatientOutcome[], answers: RecordedAnswer[], started: number) {
   const problems: string[] = [];
   const emailPrefix = `candidat.${runId}.`;
   const accounts: AccountFacts[] = (
@@ -193,12 +193,13 @@ async function countEverything(world: FaultWorld, runId: string, outcomes: Patie
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const byEmail = new Map(accounts.map((a) => [a.email, a]));
 
-  // Every workflow of this world (one world per test file), with its status.
+  // Every workflow of this scenario, with its status (the cluster runs several scenarios in one world).
   const workflows = new Map<string, string>();
   // Lifecycles whose API transaction never committed (the person got a 503, not a 201) end
   // « abandoned » on purpose: they are the compensation, not an orphan.
   const abandoned = new Set<string>();
-  for await (const execution of world.temporal.workflow.list({ query: `WorkflowType = "candidateAccount"` })) {
+  const since = new Date(started - 1_000).toISOString();
+  for await (const execution of world.temporal.workflow.list({ query: `WorkflowType = "candidateAccount" AND StartTime >= "${since}"` })) {
     workflows.set(execution.workflowId, execution.status.name);
     if (execution.typedSearchAttributes.get(LifecycleStatus) === 'abandoned') abandoned.add(execution.workflowId);
   }
