@@ -160,7 +160,7 @@ describe('recorded histories of every outcome', () => {
     const absent = graduateForm({ lastName: 'Absente', firstNames: 'Nora', birthDate: freshBirthDate() });
     const registered = await world.api('POST', '/api/graduates', absent);
     await validateAddress(world, absent.email);
-    await world.mailbox.waitFor(absent.email, { subject: /complétez votre demande/ });
+    await world.mailbox.waitFor(absent.email, { subject: /formulaire complet/ });
     const completeForm = {
       email: absent.email,
       password: absent.password,
