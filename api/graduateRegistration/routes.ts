@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps.js';
 import { emailOnlyBody, errorResponse, messageResponse } from '../schemas.js';
+import { routeLimits } from '../security/rateLimits.js';
 import { requireSessionOf, setSessionCookie } from '../sessions/auth.js';
 import { createProfileLoginUseCases } from '../sessions/profileLogin.js';
 import { createSessionUseCases } from '../sessions/sessions.js';
@@ -24,31 +25,35 @@ const loginAnswer = z.object({ token: z.string(), expiresAt: z.date() });
 export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const registration = createGraduateRegistrationUseCases(deps);
   const logins = createProfileLoginUseCases(deps);
+  const limits = routeLimits(deps.config.security);
   const graduateOnly = requireSessionOf('graduate', createSessionUseCases(deps).authenticate);
 
   return async (app) => {
     app.post('/graduates', {
+      config: limits.registryLookup,
       schema: {
         tags,
         summary:
           'S’inscrire comme diplômé (Nom, Prénom, Date de naissance, e-mail, mot de passe) : la réponse est la même que la personne soit dans la base ou non ; la suite arrive par courriel',
         body: createGraduateBody,
-        response: { 201: graduateRegistrationAnswer, 400: errorResponse, 409: errorResponse },
+        response: { 201: graduateRegistrationAnswer, 400: errorResponse, 409: errorResponse, 429: errorResponse },
       },
       handler: async (request, reply) => reply.status(201).send(await registration.register(request.body, request.ip)),
     });
 
     app.post('/graduates/registration/resend-link', {
+      config: limits.mailToTypedAddress,
       schema: {
         tags,
         summary: 'Renvoyer le lien de validation de l’adresse',
         body: emailOnlyBody,
-        response: { 202: messageResponse, 400: errorResponse },
+        response: { 202: messageResponse, 400: errorResponse, 429: errorResponse },
       },
       handler: async (request, reply) => reply.status(202).send(await registration.resendValidationLink(request.body.email)),
     });
 
     app.post('/graduates/registration/diplomas', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Mes diplômes dans la base (après validation de l’adresse ; adresse et mot de passe de l’inscription)',
@@ -65,6 +70,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/graduates/registration/diploma-choice', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Choisir mon diplôme (diplomaId) ou indiquer « diplôme non trouvé » (notFound, composanteCode)',
@@ -82,6 +88,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/graduates/registration/complete-form', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Absent de la base : envoyer le formulaire complet (téléphone, adresse postale, diplôme dont on se souvient)',
@@ -98,6 +105,7 @@ export function graduateRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/graduates/sessions', {
+      config: limits.passwordCheck,
       schema: {
         tags,
         summary: 'Connexion des diplômés (compte validé)',

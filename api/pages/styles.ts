@@ -32,7 +32,7 @@ nav.main ul{list-style:none;margin:0;padding:0 0 .5rem;display:flex;flex-wrap:wr
 nav.main a{display:inline-block;padding:.6rem 0;min-height:44px;font-weight:600}
 nav.main a[aria-current="page"]{color:var(--text);text-decoration-thickness:3px}
 main{padding:1.5rem 0 3rem}
-main h1,main h2,main h3{overflow-wrap:break-word}
+main h1,main h2,main h3,main p,main li{overflow-wrap:break-word}
 main h1{font-size:1.75rem;line-height:1.25;margin:0 0 1rem}
 main h2{font-size:1.3rem;margin:2rem 0 .75rem}
 main h3{font-size:1.1rem;margin:1.5rem 0 .5rem}

@@ -67,7 +67,8 @@ describe('the decision page in a real browser', () => {
     // Reopening the link later shows the outcome, not a form.
     await page.goto(link);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Demande déjà traitée');
-    expect(await page.getByRole('button').count()).toBe(0);
+    // Nothing left to decide (the header keeps its language and logout buttons).
+    expect(await page.locator('main').getByRole('button').count()).toBe(0);
     await page.close();
     expect((await world.temporal.workflow.getHandle(workflowId).result()).outcome).toBe('approve');
   });
@@ -82,7 +83,9 @@ describe('the decision page in a real browser', () => {
     await page.goto(link);
     await page.getByRole('button', { name: 'Refuser' }).click();
     await page.waitForLoadState('load');
-    expect(await page.getByRole('alert').textContent()).toBe('Le motif du refus est obligatoire.');
+    // The page kit: a summary of the errors at the top, and the message beside the field.
+    expect(await page.getByRole('alert').textContent()).toContain('Le motif du refus est obligatoire.');
+    expect(await page.locator('.field-error').textContent()).toContain('Le motif du refus est obligatoire');
     await page.getByLabel('Motif (obligatoire en cas de refus)').fill('Période de forte activité');
     await page.getByRole('button', { name: 'Refuser' }).click();
     await page.waitForLoadState('load');

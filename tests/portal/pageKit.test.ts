@@ -73,7 +73,7 @@ describe('the page kit', () => {
       .join('; ');
     const token = csrfOfForm(await form.text(), '/compte/creation')!;
     const email = `kit.${Date.now()}@example.org`;
-    const fields = { lastName: 'Kit', firstName: 'Page', email, emailConfirmation: email, password: 'Motdepasse-2026' };
+    const fields = { lastName: 'Kit', firstName: 'Page', email, emailConfirmation: email, password: 'Jardin-bleu-cheval-2026' };
     const post = (headers: Record<string, string>, body: Record<string, string>) =>
       fetch(`${world.baseUrl}/compte/creation`, {
         method: 'POST',
