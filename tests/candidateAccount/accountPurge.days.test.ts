@@ -68,14 +68,8 @@ describe('the five days to validate a new account (eCandidat)', () => {
     await replayFinished(world, handle.workflowId, 'candidateAccount-abandoned');
   });
 
-  it('when a « choose a new password » link and a new address are left unused, then the link expires after an hour and the old address is kept after five days', async () => {
+  it('when a new address and a « choose a new password » link are left unused, then the old address is kept after five days and the link expires after an hour', async () => {
     const candidate = await createValidatedCandidate(world);
-    await world.api('POST', '/api/candidates/forgotten-credentials', { email: candidate.email });
-    await world.mailbox.waitFor(candidate.email, { subject: /Vos identifiants/ });
-    await world.skip('PT1H');
-    expect(await world.temporal.workflow.getHandle(credentialRecoveryWorkflowId(candidate.accountId)).result()).toBe('expired');
-    await replayFinished(world, credentialRecoveryWorkflowId(candidate.accountId), 'credentialRecovery-expired');
-
     const session = await login(world, candidate.email, candidate.password);
     const newEmail = `nouvelle.${candidate.email}`;
     const body = { email: newEmail, emailConfirmation: newEmail, currentPassword: candidate.password };
@@ -85,5 +79,13 @@ describe('the five days to validate a new account (eCandidat)', () => {
     await world.mailbox.waitFor(candidate.email, { subject: /abandonnée/ });
     await replayFinished(world, candidateEmailChangeWorkflowId(candidate.accountId), 'candidateEmailChange-expired');
     expect((await login(world, candidate.email, candidate.password)).status).toBe(201);
+
+    // Last, and last of the file: once the recovery (an abandoned child of accountLinkRequest) has
+    // completed, the time-skipping test server no longer skips (observed: its sleep never returns).
+    await world.api('POST', '/api/candidates/forgotten-credentials', { email: candidate.email });
+    await world.mailbox.waitFor(candidate.email, { subject: /Vos identifiants/ });
+    await world.skip('PT1H');
+    expect(await world.temporal.workflow.getHandle(credentialRecoveryWorkflowId(candidate.accountId)).result()).toBe('expired');
+    await replayFinished(world, credentialRecoveryWorkflowId(candidate.accountId), 'credentialRecovery-expired');
   });
 });
