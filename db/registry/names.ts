@@ -100,11 +100,20 @@ const UMLAUT = /[äöüÄÖÜ]|[aouAOU]\u0308/;
  * `registry_key` (registryLine.ts), which must not change for rows already imported.
  */
 export function nameSpellings(text: string): readonly (readonly string[])[] {
-  const abbreviated = (words: readonly string[]) => words.map((word) => SAINTS[word] ?? word);
-  const spellings = [abbreviated(nameWords(text))];
-  if (UMLAUT.test(text)) spellings.push(abbreviated(nameWords(text.normalize('NFD').replace(/([aou])\u0308/giu, '$1e'))));
+  let spellings = spellingsMemo.get(text);
+  if (!spellings) {
+    const abbreviated = (words: readonly string[]) => Object.freeze(words.map((word) => SAINTS[word] ?? word));
+    const computed = [abbreviated(nameWords(text))];
+    if (UMLAUT.test(text)) computed.push(abbreviated(nameWords(text.normalize('NFD').replace(/([aou])\u0308/giu, '$1e'))));
+    spellings = Object.freeze(computed);
+    if (spellingsMemo.size >= MEMO_SIZE) spellingsMemo.clear();
+    spellingsMemo.set(text, spellings);
+  }
   return spellings;
 }
+
+// Same reason as nameWords' memo: the import asks for the same few names again and again.
+const spellingsMemo = new Map<string, readonly (readonly string[])[]>();
 
 /** The comparison keys of a name, one per spelling (`nameSpellings`), joined like `nameKey`. */
 export function nameKeys(text: string): string[] {
