@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
-import { up as recomputeSpellings } from '../../db/migrations/20261129162000_registry_transliteration.js';
+import { up as recomputeSpellings } from '../../db/migrations/20261129170000_registry_transliteration.js';
 import { RegistryHeaderError } from '../../db/registry/columns.js';
 import { encodeWindows1252 } from '../../db/registry/csv/encoding.js';
 import { fakeRegistryRows, writeFakeRegistryCsv } from '../../db/registry/fakeRegistry.js';
