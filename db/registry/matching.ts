@@ -8,8 +8,9 @@
  *
  * 2. Surname. Both sides are normalised the same way (names.ts): accents and case are ignored,
  *    and hyphens, apostrophes, spaces and dots are ignored too ("Le Goff" = "LEGOFF" = "le-goff",
- *    "N'Diaye" = "Ndiaye", "Étienne" = "ETIENNE", "Œuvray" = "Oeuvray"). The typed surname
- *    matches when it equals
+ *    "N'Diaye" = "Ndiaye", "Étienne" = "ETIENNE", "Œuvray" = "Oeuvray"), Saint/Sainte and St/Ste
+ *    are the same word ("Saint-Martin" = "ST MARTIN"), and ä, ö, ü may be written ae, oe, ue
+ *    ("Schäfer" = "SCHAEFER" = "SCHAFER"; ß = ss). The typed surname matches when it equals
  *      - the registry's usage name (nom d'usage, often the married name), or
  *      - its birth name (nom de naissance), when the registry has one, or
  *      - a part of either of them: one side of a double name ("Dupont" for "Dupont-Martin"),
@@ -18,7 +19,8 @@
  *    "Dupont-Martin" where the registry only knows "Dupont"). Two different double names sharing
  *    one part ("Dupont-Martin" / "Martin-Durand") do not match.
  *
- * 3. First names. Each side is a list of words ("Marie Anne", "Jean-Pierre, Louis"). They match
+ * 3. First names. Each side is a list of words ("Marie Anne", "Jean-Pierre, Louis"), normalised as
+ *    in rule 2 ("Jürgen" = "JUERGEN", "Sainte-Anne" = "Ste Anne"). They match
  *    when the shorter list is found, in order, in the longer one, where a compound first name
  *    may be written with a hyphen, a space or nothing ("Jeanpierre" = "Jean-Pierre"): typing only
  *    the first first name, all of them, or the usual one when it is not the first ("Anne" for
@@ -31,7 +33,7 @@
  * else. Several graduates may match (twins, homonyms born the same day, a lenient first-name
  * rule): all are returned and the caller asks for what disambiguates or sends it to the admin.
  */
-import { nameKey, nameWords, surnameParts } from './names.js';
+import { nameKeys, nameSpellings, surnameParts } from './names.js';
 
 /** What a person typed, the birth date already parsed to `YYYY-MM-DD`. */
 export interface TypedIdentity {
@@ -60,31 +62,35 @@ export function matchIdentity(typed: TypedIdentity, graduate: RegistryIdentity):
   if (typed.birthDate !== graduate.birthDate) return undefined;
   const surname = matchSurname(typed.lastName, graduate);
   if (!surname || !firstNamesMatch(typed.firstNames, graduate.firstNames)) return undefined;
-  const exact = surname.whole && nameKey(typed.firstNames) === nameKey(graduate.firstNames);
+  const exact = surname.whole && overlap(nameKeys(typed.firstNames), nameKeys(graduate.firstNames));
   return { surnameMatchedOn: surname.on, exact };
 }
 
 function matchSurname(typed: string, graduate: RegistryIdentity): { on: 'last_name' | 'birth_name'; whole: boolean } | undefined {
-  const typedKey = nameKey(typed);
-  if (typedKey === '') return undefined;
+  const typedKeys = nameKeys(typed).filter((key) => key !== '');
+  if (typedKeys.length === 0) return undefined;
   const typedParts = surnameParts(typed);
   const candidates: Array<['last_name' | 'birth_name', string]> = [['last_name', graduate.lastName]];
   if (graduate.birthName) candidates.push(['birth_name', graduate.birthName]);
   for (const [on, name] of candidates) {
-    if (nameKey(name) === typedKey) return { on, whole: true };
+    if (overlap(nameKeys(name), typedKeys)) return { on, whole: true };
   }
   for (const [on, name] of candidates) {
-    if (surnameParts(name).includes(typedKey) || typedParts.includes(nameKey(name))) return { on, whole: false };
+    if (overlap(surnameParts(name), typedKeys) || overlap(typedParts, nameKeys(name))) return { on, whole: false };
   }
   return undefined;
 }
 
+/** Some key is in both lists (each name has one or two spellings: names.ts, nameSpellings). */
+function overlap(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((key) => b.includes(key));
+}
+
 /** Rule 3: the shorter list of first names is found, in order, in the longer one. */
 export function firstNamesMatch(typed: string, registered: string): boolean {
-  const a = nameWords(typed);
-  const b = nameWords(registered);
-  if (a.length === 0 || b.length === 0) return false;
-  return foundInOrder(a, 0, b, 0) || foundInOrder(b, 0, a, 0);
+  return nameSpellings(typed).some((a) =>
+    nameSpellings(registered).some((b) => a.length > 0 && b.length > 0 && (foundInOrder(a, 0, b, 0) || foundInOrder(b, 0, a, 0))),
+  );
 }
 
 /**

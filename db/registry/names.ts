@@ -82,23 +82,62 @@ export function nameKey(text: string): string {
   return nameWords(text).join('');
 }
 
+/** « Saint-Martin » is as often written « St-Martin » (« Sainte » « Ste »): one spelling for both. */
+const SAINTS: Record<string, string> = { saint: 'st', sainte: 'ste' };
+
+/** ä, ö, ü, precomposed or as a vowel followed by a combining diaeresis (typed on some systems). */
+const UMLAUT = /[äöüÄÖÜ]|[aouAOU]\u0308/;
+
 /**
- * The keys of the parts of a compound surname: every run of consecutive words, shorter than the
- * whole name, that does not end with a particle, does not cross a link word and has at least two
- * letters. "Dupont-Martin" → dupont, martin; "Martin de la Tour" → martin, delatour, latour, tour;
- * "Dupont épouse Martin" → dupont, martin. A single-word name has no parts.
+ * The spellings a name is compared by (matching.ts) and stored under (searchKeys.ts), each as its
+ * words: first the words of `nameWords` with Saint/Sainte written st/ste; then, only when the name
+ * has ä, ö or ü, the same with them written ae, oe, ue (the German transliteration: Schäfer →
+ * SCHAEFER, Jürgen → Juergen; ß is already ss). Two names are equal when a spelling of one equals
+ * a spelling of the other, so Schäfer = SCHAEFER = SCHAFER (exports without accents), but not
+ * Schaefer = SCHAFER, which a name without umlaut cannot tell from a typo. A single collapsed form
+ * would be worse: ä → ae everywhere loses « Muller » = « MÜLLER », and ae → a everywhere makes
+ * « Jacqus » equal « Jacques ». `nameKey` / `nameWords` stay as they were: they also build
+ * `registry_key` (registryLine.ts), which must not change for rows already imported.
+ */
+export function nameSpellings(text: string): readonly (readonly string[])[] {
+  let spellings = spellingsMemo.get(text);
+  if (!spellings) {
+    const abbreviated = (words: readonly string[]) => Object.freeze(words.map((word) => SAINTS[word] ?? word));
+    const computed = [abbreviated(nameWords(text))];
+    if (UMLAUT.test(text)) computed.push(abbreviated(nameWords(text.normalize('NFD').replace(/([aou])\u0308/giu, '$1e'))));
+    spellings = Object.freeze(computed);
+    if (spellingsMemo.size >= MEMO_SIZE) spellingsMemo.clear();
+    spellingsMemo.set(text, spellings);
+  }
+  return spellings;
+}
+
+// Same reason as nameWords' memo: the import asks for the same few names again and again.
+const spellingsMemo = new Map<string, readonly (readonly string[])[]>();
+
+/** The comparison keys of a name, one per spelling (`nameSpellings`), joined like `nameKey`. */
+export function nameKeys(text: string): string[] {
+  return [...new Set(nameSpellings(text).map((words) => words.join('')))];
+}
+
+/**
+ * The keys of the parts of a compound surname, in each of its spellings: every run of consecutive
+ * words, shorter than the whole name, that does not end with a particle, does not cross a link word
+ * and has at least two letters. "Dupont-Martin" → dupont, martin; "Martin de la Tour" → martin,
+ * delatour, latour, tour; "Dupont épouse Martin" → dupont, martin. A single-word name has no parts.
  */
 export function surnameParts(text: string): string[] {
-  const words = nameWords(text);
   const parts = new Set<string>();
-  for (let start = 0; start < words.length; start++) {
-    for (let end = start + 1; end <= words.length; end++) {
-      const run = words.slice(start, end);
-      if (run.length === words.length) continue; // the whole name is not a part
-      if (run.some((word) => LINK_WORDS.has(word))) break;
-      if (PARTICLES.has(run[run.length - 1]!)) continue;
-      const key = run.join('');
-      if (key.length >= 2) parts.add(key);
+  for (const words of nameSpellings(text)) {
+    for (let start = 0; start < words.length; start++) {
+      for (let end = start + 1; end <= words.length; end++) {
+        const run = words.slice(start, end);
+        if (run.length === words.length) continue; // the whole name is not a part
+        if (run.some((word) => LINK_WORDS.has(word))) break;
+        if (PARTICLES.has(run[run.length - 1]!)) continue;
+        const key = run.join('');
+        if (key.length >= 2) parts.add(key);
+      }
     }
   }
   return [...parts];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
+import { up as recomputeSpellings } from '../../db/migrations/20261129170000_registry_transliteration.js';
 import { RegistryHeaderError } from '../../db/registry/columns.js';
 import { encodeWindows1252 } from '../../db/registry/csv/encoding.js';
 import { fakeRegistryRows, writeFakeRegistryCsv } from '../../db/registry/fakeRegistry.js';
@@ -194,6 +195,55 @@ describe('importing a Latin-1 export with ;', () => {
     expect(coeur?.lastName).toBe('CŒUR');
     const [helene] = await findGraduateCandidates(db, { lastName: 'Rousseau', firstNames: 'Anne', birthDate: '1985-06-17' });
     expect(helene).toMatchObject({ lastName: 'GARNIER', birthName: 'ROUSSEAU', match: { surnameMatchedOn: 'birth_name', exact: false } });
+  });
+});
+
+describe('German transliterations and Saint / St in the registry', () => {
+  const csv = [
+    'Code étudiant;Nom;Nom de naissance;Prénoms;Date de naissance;Code VET;Code composante;Année',
+    'T1;SCHÄFER;;Jürgen;03/04/1990;1LINF;UFRSCI;2012',
+    'T2;MUELLER;;Ulrike;05/06/1991;1LINF;UFRSCI;2013',
+    'T3;ST-MARTIN;;Sainte-Anne;07/08/1992;1LINF;UFRSCI;2014',
+  ].join('\n');
+  const lookUp = (lastName: string, firstNames: string, birthDate: string) =>
+    findGraduateCandidates(db, { lastName, firstNames, birthDate }).then((found) => found.map((c) => c.lastName));
+
+  beforeAll(async () => {
+    const file = join(dir, 'translitteration.csv');
+    await writeFile(file, csv);
+    expect((await importRegistryFile(db, file, { today })).inserted).toBe(3);
+  });
+
+  it('when the person types the other spelling, then the lookup finds them', async () => {
+    expect(await lookUp('Schaefer', 'Juergen', '1990-04-03')).toEqual(['SCHÄFER']);
+    expect(await lookUp('Schafer', 'Jurgen', '1990-04-03')).toEqual(['SCHÄFER']);
+    expect(await lookUp('Müller', 'Ulrike', '1991-06-05')).toEqual(['MUELLER']);
+    expect(await lookUp('Saint-Martin', 'Ste Anne', '1992-08-07')).toEqual(['ST-MARTIN']);
+    expect(await lookUp('Sainte-Martin', 'Sainte-Anne', '1992-08-07')).toEqual([]);
+  });
+
+  it('when rows imported with the former keys are migrated, then only they are rewritten and the lookup finds them', async () => {
+    // The keys the import stored before this migration: accents dropped, Saint left as it is.
+    await db('registry_graduates')
+      .where({ student_number: 'T1' })
+      .update({ last_name_key: 'schafer', surname_keys: ['schafer'] });
+    await db('registry_graduates')
+      .where({ student_number: 'T3' })
+      .update({ first_names_key: 'sainte anne', surname_keys: ['stmartin', 'st', 'martin'] });
+    const versions = async () =>
+      Object.fromEntries(
+        (await db('registry_graduates').select('student_number', db.raw('xmin::text AS xmin'))).map((r) => [r.student_number, r.xmin]),
+      );
+    expect(await lookUp('Schaefer', 'Jürgen', '1990-04-03')).toEqual([]);
+    const before = await versions();
+
+    await recomputeSpellings(db);
+
+    expect(await lookUp('Schaefer', 'Jürgen', '1990-04-03')).toEqual(['SCHÄFER']);
+    expect(await db('registry_graduates').where({ student_number: 'T3' }).first()).toMatchObject({ first_names_key: 'ste anne' });
+    const after = await versions();
+    const rewritten = Object.keys(before).filter((student) => before[student] !== after[student]);
+    expect(rewritten.sort()).toEqual(['T1', 'T3']);
   });
 });
 

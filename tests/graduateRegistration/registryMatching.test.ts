@@ -90,6 +90,74 @@ describe('surname matching', () => {
   });
 });
 
+describe('German transliterations and Saint / St', () => {
+  // Real French spellings: a name with an umlaut is exported with it dropped (MULLER) or written
+  // with an e (MUELLER), and « Saint-… » is often abbreviated « St-… ». Each pair, both ways.
+  it.each([
+    ['an umlaut where the registry writes ae', 'Schäfer', 'Camille', 'SCHAEFER', 'Camille'],
+    ['ae where the registry has the umlaut', 'Schaefer', 'Camille', 'SCHÄFER', 'Camille'],
+    ['an ü where the registry writes ue', 'Müller', 'Camille', 'MUELLER', 'Camille'],
+    ['ue where the registry has the ü', 'Mueller', 'Camille', 'MÜLLER', 'Camille'],
+    ['an ö where the registry writes oe', 'Schröder', 'Camille', 'SCHROEDER', 'Camille'],
+    ['oe where the registry has the ö', 'Schroeder', 'Camille', 'SCHRÖDER', 'Camille'],
+    ['the umlaut as a combining mark (decomposed input)', 'Mu\u0308ller', 'Camille', 'MUELLER', 'Camille'],
+    ['an umlaut where the registry dropped it', 'Müller', 'Camille', 'MULLER', 'Camille'],
+    ['ß where the registry writes ss', 'Strauß', 'Camille', 'STRAUSS', 'Camille'],
+    ['a first name with ü where the registry writes ue', 'Weber', 'Jürgen', 'WEBER', 'JUERGEN'],
+    ['a first name with ue where the registry has the ü', 'Weber', 'Juergen', 'WEBER', 'Jürgen'],
+    ['Saint where the registry writes St', 'Saint-Martin', 'Camille', 'ST-MARTIN', 'Camille'],
+    ['St where the registry writes Saint', 'St Martin', 'Camille', 'SAINT MARTIN', 'Camille'],
+    ['St. with a dot', 'St. Martin', 'Camille', 'SAINT-MARTIN', 'Camille'],
+    ['Sainte where the registry writes Ste', 'Sainte-Marie', 'Camille', 'STE-MARIE', 'Camille'],
+    ['Ste where the registry writes Sainte', 'Ste-Marie', 'Camille', 'SAINTE MARIE', 'Camille'],
+    ['a first name with Sainte where the registry writes Ste', 'Durand', 'Marie Sainte-Anne', 'DURAND', 'Marie Ste-Anne'],
+    ['a first name with Ste where the registry writes Sainte', 'Durand', 'Ste-Anne', 'DURAND', 'Sainte-Anne'],
+    ['one side of a double name with Saint', 'St-Martin', 'Camille', 'DUPONT-SAINT-MARTIN', 'Camille'],
+  ])('when the person types %s, then it matches', (_case, typedName, typedFirst, registered, registeredFirst) => {
+    const match = matchIdentity(typed(typedName, typedFirst), graduate(registered, registeredFirst));
+    expect(match).toBeDefined();
+    // The indexed prefilter must find the row too, or the lookup would never reach the rules.
+    const stored = searchColumnsOf(graduate(registered, registeredFirst)).surname_keys;
+    expect(surnameLookupKeys(typedName).some((key) => stored.includes(key))).toBe(true);
+  });
+
+  it('when the whole names match in another spelling, then the match is exact', () => {
+    expect(matchIdentity(typed('Schäfer', 'Jürgen'), graduate('SCHAEFER', 'JUERGEN'))).toEqual({
+      surnameMatchedOn: 'last_name',
+      exact: true,
+    });
+    expect(matchIdentity(typed('St-Martin', 'Camille'), graduate('DUPONT', 'Camille', 'SAINT-MARTIN'))).toEqual({
+      surnameMatchedOn: 'birth_name',
+      exact: true,
+    });
+  });
+
+  it.each([
+    ['a one-letter typo besides the umlaut', 'Schäffer', 'Camille', 'SCHAEFER', 'Camille'],
+    ['a one-letter typo in the transliteration', 'Schaefter', 'Camille', 'SCHÄFER', 'Camille'],
+    ['a missing e where the registry has no umlaut', 'Schafer', 'Camille', 'SCHAEFER', 'Camille'],
+    ['ue where the registry has a plain u', 'Mueller', 'Camille', 'MULLER', 'Camille'],
+    ['ae where the name has no umlaut anywhere', 'Jacqaes', 'Camille', 'JACQUES', 'Camille'],
+    ['Sainte where the registry writes St', 'Sainte-Martin', 'Camille', 'ST-MARTIN', 'Camille'],
+    ['St where the registry writes Sainte', 'St-Marie', 'Camille', 'SAINTE-MARIE', 'Camille'],
+    ['a one-letter typo in Saint', 'Sant-Martin', 'Camille', 'ST-MARTIN', 'Camille'],
+    ['a one-letter typo after St', 'St-Martn', 'Camille', 'SAINT-MARTIN', 'Camille'],
+    ['first and last names swapped, with an umlaut', 'Jürgen', 'Schäfer', 'SCHAEFER', 'Juergen'],
+    ['first and last names swapped, with Saint', 'Anne', 'Sainte-Marie', 'STE-MARIE', 'Anne'],
+  ])('when the person types %s, then it does not match', (_case, typedName, typedFirst, registered, registeredFirst) => {
+    expect(matchIdentity(typed(typedName, typedFirst), graduate(registered, registeredFirst))).toBeUndefined();
+  });
+
+  it('when a name has an umlaut or a Saint, then both spellings are stored as search keys', () => {
+    expect(searchColumnsOf({ lastName: 'Schäfer-Saint-Martin', birthName: null, firstNames: 'Jürgen' })).toEqual({
+      last_name_key: 'schaferstmartin',
+      birth_name_key: null,
+      first_names_key: 'jurgen',
+      surname_keys: expect.arrayContaining(['schaferstmartin', 'schaeferstmartin', 'schafer', 'schaefer', 'stmartin', 'martin']),
+    });
+  });
+});
+
 describe('first-name matching', () => {
   it.each([
     ['only the first one', 'Marie', 'Marie Anne Sophie'],
