@@ -35,7 +35,7 @@ async function registerWithKeyboard(journey: Journey, p: { lastName: string; fir
 }
 
 describe('a graduate’s whole journey in a browser (seed 000, « Profils diplômés »)', () => {
-  it('when a graduate present in the registry registers with the keyboard, follows the mail, picks their diploma and the responsable VET approves on the decision page, then the status page says « validé » with their groups', async () => {
+  it('when a graduate present in the registry does the whole journey with the keyboard only (register, follow the mail, pick a diploma, log in) and the responsable VET approves on the decision page, then the status page says « validé » with their groups', async () => {
     const codes = freshCodes();
     const birthDate = freshBirthDate();
     await inRegistry(world, {
@@ -63,8 +63,11 @@ describe('a graduate’s whole journey in a browser (seed 000, « Profils diplô
     await journey.press('Enter');
     expect(new URL(journey.page.url()).pathname).toBe('/diplomes/inscription/diplome');
     await journey.shot('graduate-choose');
-    await journey.page.getByLabel(/Master Histoire/).check();
-    await journey.click('Valider mon choix');
+    await journey.tabTo(/Master Histoire/);
+    // Space selects the focused radio button (no new page).
+    await journey.page.keyboard.press('Space');
+    await journey.tabTo('Valider mon choix');
+    await journey.press('Enter');
     expect(new URL(journey.page.url()).pathname).toBe('/diplomes/inscription/suivi');
     expect(await journey.main()).toContain('en attente de validation');
     await journey.shot('graduate-status');
@@ -85,9 +88,10 @@ describe('a graduate’s whole journey in a browser (seed 000, « Profils diplô
     expect(status).toContain(codes.composante);
     await journey.open(pageLinkIn(welcome, world));
     expect(new URL(journey.page.url()).pathname).toBe('/diplomes/connexion');
-    await journey.page.fill('#f-email', email);
-    await journey.page.fill('#f-password', password);
-    await journey.click('Se connecter');
+    await journey.typeInto(/^Adresse mail/, email);
+    await journey.typeInto(/^Mot de passe/, password);
+    await journey.tabTo('Se connecter');
+    await journey.press('Enter');
     expect(new URL(journey.page.url()).pathname).toBe('/diplomes/mon-compte');
     const { durationMs, pages } = await journey.end();
     console.info(`graduate (present) journey: ${pages} pages in ${durationMs} ms`);
