@@ -113,6 +113,15 @@ export async function buildApp(
       components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
+    // A 204 has no body: documented without content (a `z.null()` would otherwise read as JSON, and
+    // clients such as schemathesis then expect a JSON body and a Content-Type that a 204 never has).
+    transformObject: (documentObject) => {
+      const spec = 'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject;
+      for (const item of Object.values((spec as { paths?: Record<string, Record<string, unknown>> }).paths ?? {}))
+        for (const operation of Object.values(item) as { responses?: Record<string, { content?: unknown }> }[])
+          if (operation?.responses?.['204']) delete operation.responses['204'].content;
+      return spec;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', ...docsCspOptions(deps.config.http.publicBaseUrl) });
 

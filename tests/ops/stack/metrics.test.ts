@@ -4,6 +4,7 @@ import { http } from '../../../harness/candidates.js';
 import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../harness/platform.js';
 import { type NodeChild, repoRoot } from '../../../harness/processes.js';
 import { type Stack, startStack } from '../../../harness/stack.js';
+import { staffSession } from '../../../harness/staff.js';
 import { dashboardExpressions, metricNamesIn, ruleExpressions } from './metricNames.js';
 import { approveFromMail, candidateSession, metricNames, parseMetrics, runIdOf, sample, submitDemoRequest } from './support.js';
 
@@ -13,16 +14,19 @@ let platform: PlatformEnv;
 let worker: NodeChild;
 let api: NodeChild;
 const runId = runIdOf();
-let session: string;
+/** The demonstration lifecycle is for staff only (issue 12): its requester is a member of staff. */
+let staff: string;
 
 beforeAll(async () => {
   stack = await startStack({ name: 'approvals-ops-metrics' });
   platform = await platformEnv(stack, { METRICS_TOKEN: TOKEN, ARGON2_MEMORY_KIB: '4096', ARGON2_TIME_COST: '1' });
   [worker, api] = await Promise.all([startWorker(platform), startApi(platform)]);
   // Some real work, so that the SDK's histograms (schedule-to-start, sticky cache…) have samples.
-  session = await candidateSession(platform.baseUrl, stack.inbox, runId, 0);
+  // A validated candidate account: a lifecycle of its own in the gauges.
+  await candidateSession(platform.baseUrl, stack.inbox, runId, 0);
+  staff = await staffSession(platform.baseUrl, stack.databaseUrl, runId);
   const approver = `approbateur.${runId}@entreprise.example`;
-  await submitDemoRequest(platform.baseUrl, session, approver, { deadline: 'P7D' });
+  await submitDemoRequest(platform.baseUrl, staff, approver, { deadline: 'P7D' });
   expect(await approveFromMail(platform.baseUrl, stack.inbox, approver)).toBe(200);
 });
 afterAll(async () => {
@@ -77,7 +81,7 @@ describe('metrics: what the platform exposes, and who may read it', () => {
 
   it('when a decision is pending, then the domain gauges count it by kind and age, and the lifecycles by status', async () => {
     const approver = `attente.${runId}@entreprise.example`;
-    await submitDemoRequest(platform.baseUrl, session, approver, { deadline: 'P7D' });
+    await submitDemoRequest(platform.baseUrl, staff, approver, { deadline: 'P7D' });
     await stack.inbox.waitFor(approver, /^Décision attendue/);
     const samples = parseMetrics(await scrapeApi());
     expect(sample(samples, 'approvals_decisions_pending', { kind: 'demoApprovalRequest', age: 'lt_1d' })).toBe(1);
@@ -100,7 +104,7 @@ describe('metrics: what the platform exposes, and who may read it', () => {
         firstName: 'Refus',
         email,
         emailConfirmation: email,
-        password: 'Motdepasse-2026',
+        password: 'Cratere-Bleu-Domes-2026',
       });
       expect(created.status).toBe(201);
       const refused = await until(
@@ -122,7 +126,7 @@ describe('metrics: what the platform exposes, and who may read it', () => {
 
   it('when no worker runs past a decision’s deadline, then it is counted overdue until a worker handles the deadline', async () => {
     const approver = `delai.${runId}@entreprise.example`;
-    await submitDemoRequest(platform.baseUrl, session, approver, { deadline: 'PT8S' });
+    await submitDemoRequest(platform.baseUrl, staff, approver, { deadline: 'PT8S' });
     await stack.inbox.waitFor(approver, /^Décision attendue/);
     await worker.stop(10_000);
     const overdue = await until(
@@ -140,6 +144,18 @@ describe('metrics: what the platform exposes, and who may read it', () => {
   });
 
   it('when the dashboard’s and the alerts’ queries are read, then every metric they name is exposed by the API, the worker or Prometheus itself', async () => {
+    // The worker was restarted by the test above: some work with an activity (a validation mail), so
+    // that its activity histograms have samples, whatever the tests before did.
+    const email = `tableau.${runId}@example.org`;
+    const created = await http(platform.baseUrl, 'POST', '/api/candidates', {
+      lastName: 'Tableau',
+      firstName: 'Bord',
+      email,
+      emailConfirmation: email,
+      password: 'Cratere-Bleu-Domes-2026',
+    });
+    expect(created.status).toBe(201);
+    await stack.inbox.waitFor(email, /Validez votre compte/);
     const worker = await scrapeWorker();
     const exposed = new Set([...exposedNames(await scrapeApi()), ...exposedNames(worker), 'up']);
     const expressions = [

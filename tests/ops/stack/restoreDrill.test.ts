@@ -10,6 +10,7 @@ import { decisionLinkIn, decisionSubject, type Inbox, type InboxMail, linkIn } f
 import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../harness/platform.js';
 import type { NodeChild } from '../../../harness/processes.js';
 import { type Stack, startStack } from '../../../harness/stack.js';
+import { staffSession } from '../../../harness/staff.js';
 import { table } from '../../../harness/stats.js';
 import { candidateAccountWorkflowId } from '../../../workflows/candidateAccount/contract.js';
 import { candidateSession, runIdOf } from './support.js';
@@ -79,7 +80,23 @@ describe('backup and restore drill: both databases, lifecycles in flight', () =>
     const a = await startStack({ name: 'approvals-ops-drill-a' });
     running.stacks.push(a);
     const onA = await startPlatform(a, {});
-    const session = await candidateSession(onA.platform.baseUrl, a.inbox, runId, 0);
+    await candidateSession(onA.platform.baseUrl, a.inbox, runId, 0);
+    // The requester's own account lifecycle ends (welcome mail) before the backup: it is restored completed.
+    {
+      const dbA = createDb(a.databaseUrl, 1);
+      const clientA = new Client({ connection: await Connection.connect({ address: a.temporalAddress }), namespace: a.namespace });
+      try {
+        const requester = await dbA('candidate_accounts')
+          .where({ email: candidateFor(runId, 0).email })
+          .first();
+        await clientA.workflow.getHandle(candidateAccountWorkflowId(requester.id)).result();
+      } finally {
+        await dbA.destroy();
+        await clientA.connection.close();
+      }
+    }
+    // The demonstration lifecycle is for staff only (issue 12): the requests come from a member of staff.
+    const session = await staffSession(onA.platform.baseUrl, a.databaseUrl, runId);
     const candidates = Array.from({ length: CANDIDATES }, (_, i) => candidateFor(runId, i + 1));
     for (const candidate of candidates) {
       const created = await http(onA.platform.baseUrl, 'POST', '/api/candidates', candidate);
