@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type ActivityDeps, createAllActivities } from './activities/index.js';
 import { createDb } from './db/connection.js';
+import { workerDataConverter } from './lib/codec/dataConverter.js';
 import { type Config, loadConfig } from './lib/config.js';
 import { workflowEntryPath } from './lib/lifecycleModules.js';
 import { createLogger } from './lib/telemetry/logger.js';
@@ -31,6 +32,8 @@ export async function createPlatformWorker(options: {
     taskQueue: config.temporal.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: await createAllActivities(deps),
+    // Every payload and failure sealed with the payload keys (lib/codec/): no clear text in histories.
+    dataConverter: workerDataConverter(config.temporal.payloadKeys),
     // Traces (lib/telemetry): the workflow interceptor module is bundled whether tracing is on or
     // not (a prebuilt bundle has it already: tests/support/globalSetup.ts), its spans leave through
     // the sink, and each activity's span is the parent of its queries and SMTP sends.

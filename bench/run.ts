@@ -20,11 +20,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { type DriveResult, drive } from '../harness/arrivals.js';
 import { type LifecycleTimings, timedCandidateLifecycle } from '../harness/candidates.js';
-import { type PlatformEnv, platformEnv, startApi, startWorker } from '../harness/platform.js';
+import { type PlatformEnv, platformEnv, stackClient, startApi, startWorker } from '../harness/platform.js';
 import { cpuMs, type NodeChild, peakRss, repoRoot, rssSampler, spawnNode, stolenMs, treeCpuMs } from '../harness/processes.js';
 import { type Stack, sqliteJournalObserved, startStack } from '../harness/stack.js';
 import { limitsNote, staffSession } from '../harness/staff.js';
@@ -427,7 +427,7 @@ async function main() {
     },
   });
   say(`stack ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (Temporal ${stack.temporalAddress}, SMTP ${stack.inbox.url})`);
-  const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace });
+  const client = await stackClient(stack);
 
   const report: Record<string, unknown> = {
     runId,

@@ -5,7 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { getFreePort, waitFor } from '../infra/processControl.js';
+import { clientDataConverter } from '../lib/codec/dataConverter.js';
+import { newPayloadKeyEnv, parsePayloadKeys } from '../lib/codec/payloadKeys.js';
 import { type NodeChild, repoRoot, spawnNode } from './processes.js';
 import type { Stack } from './stack.js';
 
@@ -51,6 +54,27 @@ const passedThrough = [
   'NODE_OPTIONS',
 ];
 
+/**
+ * The payload keys of every platform this process starts (PAYLOAD_KEYS from the caller's
+ * environment, or one fresh key): the worker and API children and this process's clients
+ * (`stackClient`) seal and open payloads alike, as in production (lib/codec/).
+ */
+export const harnessPayloadKeyEnv = process.env.PAYLOAD_KEYS
+  ? {
+      PAYLOAD_KEYS: process.env.PAYLOAD_KEYS,
+      ...(process.env.PAYLOAD_KEY_CURRENT ? { PAYLOAD_KEY_CURRENT: process.env.PAYLOAD_KEY_CURRENT } : {}),
+    }
+  : newPayloadKeyEnv('harness');
+
+/** A Temporal client on the stack with the platform's data converter (the payload codec). */
+export async function stackClient(stack: Pick<Stack, 'temporalAddress' | 'namespace'>): Promise<Client> {
+  return new Client({
+    connection: await Connection.connect({ address: stack.temporalAddress }),
+    namespace: stack.namespace,
+    dataConverter: clientDataConverter(parsePayloadKeys(harnessPayloadKeyEnv.PAYLOAD_KEYS, harnessPayloadKeyEnv.PAYLOAD_KEY_CURRENT)),
+  });
+}
+
 export interface PlatformEnv {
   env: NodeJS.ProcessEnv;
   baseUrl: string;
@@ -81,6 +105,7 @@ export async function platformEnv(stack: Stack, overrides: Record<string, string
     TEMPORAL_TASK_QUEUE: taskQueue,
     SMTP_URL: stack.inbox.url,
     APP_SECRET: randomBytes(32).toString('hex'),
+    ...harnessPayloadKeyEnv,
     WORKER_METRICS_ADDRESS: workerMetricsAddress,
     ...chosen,
   };

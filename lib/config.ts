@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { mailLinkTemplates } from '../mail/links.js';
+import { parsePayloadKeys } from './codec/payloadKeys.js';
 import { parseDuration } from './duration.js';
 
 /**
@@ -237,6 +238,26 @@ const environmentSchema = z
     WORKER_BUILD_ID: z.string().min(1).optional(),
     /** PINNED: an execution finishes on the version it started on; AUTO_UPGRADE: it moves to the current one. */
     WORKER_VERSIONING_BEHAVIOR: z.enum(['PINNED', 'AUTO_UPGRADE']).default('PINNED'),
+    // Payload encryption (issue 13, lib/codec/): every payload Temporal stores is AES-256-GCM sealed.
+    /** `<id>:<base64 of 32 bytes>,…`: every listed key decrypts; never committed. */
+    PAYLOAD_KEYS: z.string().min(1, 'at least one key `<id>:<base64 of 32 bytes>` (e.g. `k1:$(openssl rand -base64 32)`)'),
+    /** The id of the key that encrypts (may be omitted when PAYLOAD_KEYS lists one key). */
+    PAYLOAD_KEY_CURRENT: z.string().min(1).optional(),
+    /** Bearer token the Temporal UI server sends to the codec endpoint (/codec/decode). */
+    CODEC_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    /** The Temporal UI's origin (scheme://host:port), the only one granted CORS on /codec/*. */
+    TEMPORAL_UI_ORIGIN: z
+      .url()
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    // Bad keys stop the process at start, naming the variable, never at the first payload.
+    try {
+      parsePayloadKeys(env.PAYLOAD_KEYS, env.PAYLOAD_KEY_CURRENT);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: (error as Error).message });
+    }
   })
   .superRefine((env, ctx) => {
     // Reminder plans below the floor would let a plan mail people every few seconds.
@@ -286,6 +307,8 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
             }
           : undefined,
       apiKey: env.TEMPORAL_API_KEY,
+      /** The payload codec's keys (lib/codec/): the worker and every client seal payloads with them. */
+      payloadKeys: parsePayloadKeys(env.PAYLOAD_KEYS, env.PAYLOAD_KEY_CURRENT),
       tls: {
         enabled: env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_API_KEY || !!env.TEMPORAL_TLS_CERT_PATH,
         certPath: env.TEMPORAL_TLS_CERT_PATH,
@@ -376,6 +399,8 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
       workerAddress: env.WORKER_METRICS_ADDRESS === 'off' ? undefined : env.WORKER_METRICS_ADDRESS,
     },
     telemetry: { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
+    /** The codec endpoint for the Temporal UI (api/codec/). */
+    codec: { token: env.CODEC_TOKEN, uiOrigin: env.TEMPORAL_UI_ORIGIN },
   };
 }
 

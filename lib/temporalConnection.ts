@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, type ClientInterceptors, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { clientDataConverter } from './codec/dataConverter.js';
 import type { Config } from './config.js';
 
 /**
@@ -20,7 +21,7 @@ export function temporalConnectionOptions(temporal: Config['temporal']) {
 
 export async function connectClient(temporal: Config['temporal']): Promise<Client> {
   const connection = await Connection.connect(temporalConnectionOptions(temporal));
-  return new Client({ connection, namespace: temporal.namespace });
+  return new Client({ connection, namespace: temporal.namespace, dataConverter: clientDataConverter(temporal.payloadKeys) });
 }
 
 export function connectWorkerConnection(temporal: Config['temporal']): Promise<NativeConnection> {
@@ -34,7 +35,12 @@ export function connectWorkerConnection(temporal: Config['temporal']): Promise<N
  */
 export function lazyClient(temporal: Config['temporal'], interceptors?: ClientInterceptors): Client {
   const connection = Connection.lazy(temporalConnectionOptions(temporal));
-  return new Client({ connection, namespace: temporal.namespace, ...(interceptors ? { interceptors } : {}) });
+  return new Client({
+    connection,
+    namespace: temporal.namespace,
+    dataConverter: clientDataConverter(temporal.payloadKeys),
+    ...(interceptors ? { interceptors } : {}),
+  });
 }
 
 /**

@@ -13,9 +13,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { timedCandidateLifecycle } from '../harness/candidates.js';
-import { platformEnv, startApi, startWorker } from '../harness/platform.js';
+import { platformEnv, stackClient, startApi, startWorker } from '../harness/platform.js';
 import type { NodeChild } from '../harness/processes.js';
 import { repoRoot } from '../harness/processes.js';
 import { startStack } from '../harness/stack.js';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     children.push(worker, api);
     say(`node dist/worker.js polling and node dist/server.js answering in ${seconds(t1)}`);
 
-    temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace });
+    temporal = await stackClient(stack);
     const client = temporal;
     const t2 = performance.now();
     const lifecycle = await timedCandidateLifecycle({

@@ -1,6 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoStaff } from '../../db/seeds/demoStaff.js';
+import { workerDataConverter } from '../../lib/codec/dataConverter.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { workflowsPath } from '../../worker.js';
 import { calmPlan, createStaff, decideByLink, decisionLinkIn, submitRequest, type TestStaff, waitUntil } from '../support/approvals.js';
@@ -234,7 +235,13 @@ describe('a lifecycle with two decision steps (seed 004: supérieur hiérarchiqu
       'charge-de-projet:notified:mail',
       'charge-de-projet:decided:inbox',
     ]);
-    await expect(Worker.runReplayHistory({ workflowsPath }, await handle.fetchHistory(), workflowId)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory(
+        { workflowsPath, dataConverter: workerDataConverter(world.config.temporal.payloadKeys) },
+        await handle.fetchHistory(),
+        workflowId,
+      ),
+    ).resolves.toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ const baseEnv = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1/db',
   SMTP_URL: 'smtp://127.0.0.1:25',
   APP_SECRET: 'x'.repeat(32),
+  PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
 };
 const config = parseConfig(baseEnv);
 

@@ -21,6 +21,7 @@ describe('fault: a dependency is unreachable', () => {
       TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}`,
       SMTP_URL: `smtp://127.0.0.1:${deadPort}`,
       APP_SECRET: randomBytes(32).toString('hex'),
+      PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
       ARGON2_MEMORY_KIB: '4096',
       ARGON2_TIME_COST: '1',
     });

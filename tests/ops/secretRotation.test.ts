@@ -85,6 +85,7 @@ describe('APP_SECRET rotation', () => {
       DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
       SMTP_URL: 'smtp://127.0.0.1:25',
       APP_SECRET: 'x'.repeat(32),
+      PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
     };
     expect(parseConfig({ ...base, APP_SECRET_PREVIOUS: `${'a'.repeat(32)}, ${'b'.repeat(40)}` }).previousSecrets).toEqual([
       'a'.repeat(32),

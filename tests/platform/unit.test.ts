@@ -21,6 +21,7 @@ describe('configuration', () => {
     DATABASE_URL: 'postgres://u:p@h/db',
     SMTP_URL: 'smtp://mail:25',
     APP_SECRET: 'x'.repeat(32),
+    PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
   };
   it('when every required variable is set, then defaults fill the rest', () => {
     const config = parseConfig(valid);

@@ -132,6 +132,7 @@ describe('page kit units', () => {
     DATABASE_URL: 'postgres://u:p@h/db',
     SMTP_URL: 'smtp://mail:25',
     APP_SECRET: 'x'.repeat(32),
+    PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
   };
 
   it('when the theme colour does not contrast with white, then the configuration is refused with the ratio', () => {

@@ -1,7 +1,9 @@
 import { Client, type ClientOptions } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { createDb, type Db } from '../../db/connection.js';
+import { clientDataConverter } from '../../lib/codec/dataConverter.js';
 import { type Config, parseConfig } from '../../lib/config.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import type { World } from '../support/world.js';
@@ -50,6 +52,7 @@ export async function secondApi(
     TEMPORAL_TASK_QUEUE: world.config.temporal.taskQueue,
     SMTP_URL: world.config.mail.smtpUrl,
     APP_SECRET: world.config.secret,
+    ...inject('payloadKeyEnv'),
     ARGON2_MEMORY_KIB: String(world.config.argon2.memoryCost),
     ARGON2_TIME_COST: String(world.config.argon2.timeCost),
     LOG_LEVEL: options.logStream ? 'info' : 'silent',
@@ -58,7 +61,12 @@ export async function secondApi(
   const config = parseConfig(env);
   const db = createDb(config.database.url, 4);
   const temporal = options.interceptors
-    ? new Client({ connection: world.temporal.connection, namespace: config.temporal.namespace, interceptors: options.interceptors })
+    ? new Client({
+        connection: world.temporal.connection,
+        namespace: config.temporal.namespace,
+        interceptors: options.interceptors,
+        dataConverter: clientDataConverter(config.temporal.payloadKeys),
+      })
     : world.temporal;
   const app = await buildApp(
     { db, temporal, config, hasher: createPasswordHasher(config.argon2) },

@@ -8,8 +8,10 @@ import { resolveChromium } from '../../infra/chromium.js';
 import { startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
 import { startLocalTemporalCluster } from '../../infra/temporalCluster.js';
 import { startTemporalDevServer } from '../../infra/temporalDevServer.js';
+import { failureConverterPath } from '../../lib/codec/dataConverter.js';
 import { workflowInterceptorModule } from '../../lib/telemetry/temporal.js';
 import { workflowsPath } from '../../worker.js';
+import { testPayloadKeyEnv } from './payloadKeys.js';
 import './provided.js';
 
 /**
@@ -37,6 +39,8 @@ export default async function setup(project: TestProject) {
       workflowsPath,
       // As worker.ts bundles in production: the OpenTelemetry workflow interceptors are part of the code.
       workflowInterceptorModules: [workflowInterceptorModule],
+      // Failure messages and stack traces leave the sandbox as encrypted payloads (lib/codec/).
+      failureConverterPath: failureConverterPath(),
       logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
     }),
   ] as const);
@@ -63,6 +67,7 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabaseUrl', postgres.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('payloadKeyEnv', testPayloadKeyEnv());
   console.log(
     `test stack ready in ${Date.now() - started} ms (PostgreSQL ${postgres.url.replace(/:[^:@]+@/, ':***@')}, Temporal ${temporal.address}, Chromium ${chromium})`,
   );

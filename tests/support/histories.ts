@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { type ReplayWorkerOptions, Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { workerDataConverter } from '../../lib/codec/dataConverter.js';
+import { parsePayloadKeys } from '../../lib/codec/payloadKeys.js';
 import { workflowSpanSinks } from '../../lib/telemetry/temporal.js';
 import type { World } from './world.js';
 import './provided.js';
@@ -15,7 +17,14 @@ export const replayOptions = (): ReplayWorkerOptions => ({
   workflowBundle: { codePath: inject('workflowBundlePath') },
   // The bundle's tracing interceptors export through this sink (lib/telemetry/temporal.ts).
   sinks: workflowSpanSinks(),
+  // The run's keys, which include the recorded histories' fixture key (tests/support/payloadKeys.ts).
+  dataConverter: workerDataConverter(testPayloadKeys()),
 });
+
+export function testPayloadKeys() {
+  const env = inject('payloadKeyEnv');
+  return parsePayloadKeys(env.PAYLOAD_KEYS, env.PAYLOAD_KEY_CURRENT);
+}
 
 /**
  * Replays a finished lifecycle against the current workflow code (determinism); with

@@ -3,6 +3,8 @@ declare module 'vitest' {
     templateDatabaseUrl: string;
     temporalAddress: string;
     workflowBundlePath: string;
+    /** PAYLOAD_KEYS and PAYLOAD_KEY_CURRENT of the run (tests/support/payloadKeys.ts): every world seals with them. */
+    payloadKeyEnv: { PAYLOAD_KEYS: string; PAYLOAD_KEY_CURRENT: string };
   }
 }
 

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { createDb, type Db } from '../../db/connection.js';
 import { getFreePort } from '../../infra/processControl.js';
+import { clientDataConverter } from '../../lib/codec/dataConverter.js';
 import { type Config, parseConfig } from '../../lib/config.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { createSmtpMailer } from '../../mail/mailer.js';
@@ -61,6 +62,8 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
     // submits many requests. The login throttle and the per-address mail quota stay as configured.
     RATE_LIMIT_ALLOW_LIST: '127.0.0.1/32,::1/128',
     MAIL_LIMIT_PER_USER: '1000',
+    // The run's payload keys (global setup): every payload of every test is encrypted.
+    ...inject('payloadKeyEnv'),
     ...env,
   });
 
@@ -77,6 +80,7 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
   const temporal = new Client({
     connection: await Connection.connect({ address: config.temporal.address }),
     namespace: config.temporal.namespace,
+    dataConverter: clientDataConverter(config.temporal.payloadKeys),
   });
   const app = await buildApp(
     { db, temporal, config, hasher: createPasswordHasher(config.argon2) },

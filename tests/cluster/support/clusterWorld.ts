@@ -1,16 +1,7 @@
-/**
- * The cluster fault scenarios' world, started once for all of them: a real Temporal cluster
- * (frontend, two history processes sharing 16 shards, matching, worker service) on an embedded
- * PostgreSQL that also holds the platform's database, two platform workers and two API replicas
- * (worker.ts and server.ts as child processes) behind a round-robin load balancer, and an SMTP
- * receiver. It has the shape of the fault suite's world (tests/faults/support/faultRun.ts), so
- * its scenario runner and bookkeeping count what survived.
- */
-import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../../../db/connection.js';
 import { type ClusterStack, startClusterStack } from '../../../harness/clusterStack.js';
 import { type LoadBalancer, startLoadBalancer } from '../../../harness/loadBalancer.js';
-import { apiReplica, type PlatformEnv, platformEnv, startApi, startWorker } from '../../../harness/platform.js';
+import { apiReplica, type PlatformEnv, platformEnv, stackClient, startApi, startWorker } from '../../../harness/platform.js';
 import type { NodeChild } from '../../../harness/processes.js';
 import { getFreePort } from '../../../infra/processControl.js';
 import type { TemporalCluster } from '../../../infra/temporalCluster.js';
@@ -85,7 +76,7 @@ export async function startClusterWorld(): Promise<ClusterWorld> {
     get api() {
       return apis[0]!;
     },
-    temporal: new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace }),
+    temporal: await stackClient(stack),
     db: createDb(stack.databaseUrl, 4),
     errorLogs,
     activityFailures,

@@ -14,6 +14,8 @@ import type { Inbox, InboxMail } from '../../../harness/inbox.js';
 import { linkIn } from '../../../harness/inbox.js';
 import type { Stack } from '../../../harness/stack.js';
 import { getFreePort } from '../../../infra/processControl.js';
+import { clientDataConverter } from '../../../lib/codec/dataConverter.js';
+import { newPayloadKeyEnv } from '../../../lib/codec/payloadKeys.js';
 import { parseConfig } from '../../../lib/config.js';
 import { createPasswordHasher } from '../../../lib/passwords.js';
 import { createSmtpMailer } from '../../../mail/mailer.js';
@@ -60,6 +62,7 @@ export async function startVersionedPlatform(stack: Stack & { inbox: Inbox }, na
     TEMPORAL_TASK_QUEUE: taskQueue,
     SMTP_URL: stack.inbox.url,
     APP_SECRET: randomBytes(32).toString('hex'),
+    ...newPayloadKeyEnv(),
     ARGON2_MEMORY_KIB: '4096',
     ARGON2_TIME_COST: '1',
     LOG_LEVEL: 'silent',
@@ -72,6 +75,7 @@ export async function startVersionedPlatform(stack: Stack & { inbox: Inbox }, na
   const client = new Client({
     connection: await Connection.connect({ address: config.temporal.address }),
     namespace: config.temporal.namespace,
+    dataConverter: clientDataConverter(config.temporal.payloadKeys),
   });
   const app = await buildApp({ db, temporal: client, config, hasher: createPasswordHasher(config.argon2) }, { logger: false });
   await app.listen({ host: '127.0.0.1', port });

@@ -6,12 +6,12 @@
  * exists: workflows, rows, mails (in `mail_log` and at the receiver), answers of the API.
  */
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { createDb, type Db } from '../../../db/connection.js';
 import { drive } from '../../../harness/arrivals.js';
 import { type PatientOutcome, patientCandidateLifecycle, type RecordedAnswer, subjects } from '../../../harness/candidates.js';
-import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../harness/platform.js';
+import { type PlatformEnv, platformEnv, stackClient, startApi, startWorker } from '../../../harness/platform.js';
 import type { NodeChild } from '../../../harness/processes.js';
 import { type Stack, startStack } from '../../../harness/stack.js';
 import { limitsNote } from '../../../harness/staff.js';
@@ -53,7 +53,7 @@ export async function startFaultWorld(name: string): Promise<FaultWorld> {
     platform,
     worker: undefined as unknown as NodeChild,
     api: undefined as unknown as NodeChild,
-    temporal: new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace }),
+    temporal: await stackClient(stack),
     db: createDb(stack.databaseUrl, 4),
     errorLogs,
     activityFailures,

@@ -1,13 +1,12 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../../db/connection.js';
 import { backupPostgres, backupTemporalSqlite, postgresTools, restorePostgres, restoreTemporalSqlite } from '../../../harness/backup.js';
 import { answerText, candidateFor, http, openAndSubmitLink } from '../../../harness/candidates.js';
 import { decisionLinkIn, decisionSubject, type Inbox, type InboxMail, linkIn } from '../../../harness/inbox.js';
-import { type PlatformEnv, platformEnv, startApi, startWorker } from '../../../harness/platform.js';
+import { type PlatformEnv, platformEnv, stackClient, startApi, startWorker } from '../../../harness/platform.js';
 import type { NodeChild } from '../../../harness/processes.js';
 import { type Stack, startStack } from '../../../harness/stack.js';
 import { staffSession } from '../../../harness/staff.js';
@@ -84,7 +83,7 @@ describe('backup and restore drill: both databases, lifecycles in flight', () =>
     // The requester's own account lifecycle ends (welcome mail) before the backup: it is restored completed.
     {
       const dbA = createDb(a.databaseUrl, 1);
-      const clientA = new Client({ connection: await Connection.connect({ address: a.temporalAddress }), namespace: a.namespace });
+      const clientA = await stackClient(a);
       try {
         const requester = await dbA('candidate_accounts')
           .where({ email: candidateFor(runId, 0).email })
@@ -150,7 +149,7 @@ describe('backup and restore drill: both databases, lifecycles in flight', () =>
       APP_SECRET: onA.platform.env.APP_SECRET!,
       TEMPORAL_TASK_QUEUE: onA.platform.env.TEMPORAL_TASK_QUEUE!,
     });
-    const temporal = new Client({ connection: await Connection.connect({ address: b.temporalAddress }), namespace: b.namespace });
+    const temporal = await stackClient(b);
     const db = createDb(b.databaseUrl, 2);
     try {
       const statuses = async () => {
