@@ -46,6 +46,8 @@ export interface TemporalDevServerOptions {
   uiPort?: number;
   /** Web UI on or off; defaults to on when `uiPort` is given. */
   ui?: boolean;
+  /** The Web UI's remote codec endpoint (`--ui-codec-endpoint`): it decodes encrypted payloads there. */
+  uiCodecEndpoint?: string;
   /** Namespace to use; `default` always exists, another one is created at start. */
   namespace?: string;
   log?: (line: string) => void;
@@ -89,6 +91,7 @@ interface ResolvedSettings extends TemporalDevServerOptions {
 function devServerArgs(s: ResolvedSettings): string[] {
   const args = ['server', 'start-dev', '--ip', HOST, '--port', String(s.port), '--log-level', 'warn'];
   args.push(...(s.uiPort ? ['--ui-ip', HOST, '--ui-port', String(s.uiPort)] : ['--headless']));
+  if (s.uiPort && s.uiCodecEndpoint) args.push('--ui-codec-endpoint', s.uiCodecEndpoint);
   if (s.dbFilename) {
     args.push('--db-filename', path.resolve(s.dbFilename));
     for (const pragma of s.sqlitePragmas ?? ['journal_mode=wal', 'synchronous=normal']) args.push('--sqlite-pragma', pragma);

@@ -131,6 +131,23 @@ async function appSecret(): Promise<string> {
   return secret;
 }
 
+/**
+ * The development payload key (lib/codec/): created on the first start and kept, so the histories
+ * of data/temporal.sqlite stay readable across restarts. Never committed (data/ is ignored).
+ */
+async function payloadKeys(): Promise<string> {
+  const file = path.join(dataDir, 'payload-keys');
+  const existing = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (existing?.trim()) {
+    await fs.chmod(file, 0o600);
+    return existing.trim();
+  }
+  const keys = `dev-${new Date().toISOString().slice(0, 10)}:${randomBytes(32).toString('base64')}`;
+  await fs.writeFile(file, `${keys}\n`, { mode: 0o600 });
+  say(`generated PAYLOAD_KEYS in ${path.relative(process.cwd(), file) || file}`);
+  return keys;
+}
+
 /** Data of another version of the code is refused before anything starts on it. */
 async function checkDataFormat(): Promise<void> {
   const state = await dataState(dataDir);
@@ -387,6 +404,8 @@ async function main(): Promise<void> {
       port: ports.temporal,
       ui: true,
       uiPort: ports.temporalUi,
+      // The UI decodes payloads through the API's codec endpoint (api/codec/, README « Reading a history »).
+      uiCodecEndpoint: `http://localhost:${ports.api}/codec`,
       namespace: NAMESPACE,
       ownProcessGroup: true,
       log: verboseLog('temporal'),
@@ -420,6 +439,8 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: String(ports.api),
     APP_SECRET: secret,
+    PAYLOAD_KEYS: process.env.PAYLOAD_KEYS ?? (await payloadKeys()),
+    TEMPORAL_UI_ORIGIN: `http://localhost:${ports.temporalUi}`,
   };
   startChild('worker', 'worker.ts', env);
   startChild('api', 'server.ts', env);
