@@ -20,6 +20,7 @@ import type { ApproverSelector } from '../workflows/kit/approval/contract.js';
 import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import { deliverOnce } from './kit/mailing.js';
+import { partyName } from './kit/parties.js';
 
 const groupLabel = (g: { kind: string; code: string }, locale: 'fr' | 'en') =>
   `${g.kind === 'vet' ? (locale === 'fr' ? 'formation (VET)' : 'programme (VET)') : 'composante'} ${g.code}`;
@@ -88,7 +89,7 @@ export function createActivities(deps: ActivityDeps) {
     async firstStaffedLevel(input: { levels: ApproverSelector[][] }): Promise<number> {
       for (const [index, level] of input.levels.entries()) {
         for (const selector of level) {
-          if ('email' in selector || (await staffHolding(db, selector.role, selector.scope)).length > 0) return index;
+          if ('party' in selector || (await staffHolding(db, selector.role, selector.scope)).length > 0) return index;
         }
       }
       return input.levels.length - 1;
@@ -117,12 +118,15 @@ export function createActivities(deps: ActivityDeps) {
     async settleGraduate(input: {
       accountId: string;
       outcome: 'active' | 'refused' | 'expired' | 'duplicate';
+      /** The decider's key (`staff:<id>`). */
       decidedBy?: string;
       reason?: string;
       groups?: GraduateGroup[];
       at: number;
     }) {
-      const { accountId, outcome: status, decidedBy, reason } = input;
+      const { accountId, outcome: status, reason } = input;
+      // The lifecycle gives the decider's key; the account keeps their name (read here, issue 13).
+      const decidedBy = input.decidedBy ? await partyName(db, input.decidedBy) : undefined;
       await db.transaction(async (tx) => {
         await settleGraduateAccount(tx, accountId, {
           status,

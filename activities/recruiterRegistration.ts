@@ -7,6 +7,7 @@ import { type RecruiterNotice, recruiterNotice } from '../mail/templates/recruit
 import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import { deliverOnce } from './kit/mailing.js';
+import { partyName } from './kit/parties.js';
 
 export function createActivities(deps: ActivityDeps) {
   const { db, config } = deps;
@@ -50,11 +51,14 @@ export function createActivities(deps: ActivityDeps) {
     async settleRecruiter(input: {
       accountId: string;
       outcome: 'active' | 'refused' | 'expired';
+      /** The decider's key (`staff:<id>`). */
       decidedBy?: string;
       reason?: string;
       at: number;
     }) {
-      const { accountId, outcome: status, decidedBy, reason } = input;
+      const { accountId, outcome: status, reason } = input;
+      // The lifecycle gives the decider's key; the account keeps their name (read here, issue 13).
+      const decidedBy = input.decidedBy ? await partyName(db, input.decidedBy) : undefined;
       await settleRecruiterAccount(db, accountId, {
         status,
         ...(decidedBy ? { decidedBy } : {}),

@@ -2,15 +2,18 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { recordAudit } from '../../db/approvalAudit.js';
 import { findDecisionLinkByIssueKey, issueDecisionLink } from '../../db/approvalLinks.js';
 import { findApprovalRequest, openApprovalRequest, setTaskStatus, tasksOfStep, upsertTask, withdrawTask } from '../../db/approvals.js';
+import { findExternalParty } from '../../db/externalParties.js';
 import { findMail } from '../../db/mailLog.js';
 import { ErrorKind } from '../../lib/errors.js';
 import { hashToken, linkTokenFor } from '../../lib/secrets.js';
 import { type DecisionMailReason, decisionRequested } from '../../mail/templates/approvals/decisionRequested.js';
 import type { ApproverRemoval, ApproverSelector, AskOutcome, NotifiedApprover, Party } from '../../workflows/kit/approval/contract.js';
 import { createApprovalClosingActivities } from './approvalsClosing.js';
-import { type Approver, type Assignment, assign, resolveSelectors, staffApprover } from './approvalsResolve.js';
+import { type Approver, type Assignment, assign, externalApprover, resolveSelectors, staffApprover } from './approvalsResolve.js';
 import { type ActivityDeps, currentWorkflowId } from './context.js';
+import { describeDecision } from './describe.js';
 import { deliverOnce } from './mailing.js';
+import { partyName } from './parties.js';
 
 interface StepRef {
   step: string;
@@ -68,9 +71,14 @@ export function createActivities(deps: ActivityDeps) {
     return delivery === 'undeliverable' ? 'undeliverable' : 'sent';
   }
 
-  /** Addresses stay out of workflow history: the workflow passes keys, the activity finds the address. */
-  async function approverByKey(key: string, name: string): Promise<Approver> {
-    if (key.startsWith('email:')) return { key, name, staffId: null, email: key.slice('email:'.length) };
+  /** Addresses and names stay out of workflow history: the workflow passes keys, the activity finds the person. */
+  async function approverByKey(key: string): Promise<Approver> {
+    if (key.startsWith('email:')) return { key, name: key.slice('email:'.length), staffId: null, email: key.slice('email:'.length) };
+    if (key.startsWith('party:')) {
+      const party = await findExternalParty(db, key.slice('party:'.length));
+      if (!party) throw ApplicationFailure.nonRetryable(`approver ${key} no longer exists`, ErrorKind.NotFound);
+      return externalApprover(party);
+    }
     const staff = await staffApprover(db, key.slice('staff:'.length));
     if (!staff) throw ApplicationFailure.nonRetryable(`approver ${key} no longer exists`, ErrorKind.NotFound);
     return staff;
@@ -92,7 +100,7 @@ export function createActivities(deps: ActivityDeps) {
       staffId: approver.staffId,
       email: approver.email,
       approverName: approver.name,
-      ...(onBehalfOf ? { onBehalfOf } : {}),
+      ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key, name: onBehalfOf.name } } : {}),
     });
     const delivery = await mailLink(ref, assignment, round, reason);
     if (delivery === 'undeliverable') {
@@ -122,8 +130,7 @@ export function createActivities(deps: ActivityDeps) {
     });
     return {
       key: approver.key,
-      name: approver.name,
-      ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key, name: onBehalfOf.name } } : {}),
+      ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key } } : {}),
       undeliverable: delivery === 'undeliverable',
     };
   }
@@ -136,22 +143,30 @@ export function createActivities(deps: ActivityDeps) {
     async openDecisionStep(
       input: StepRef & {
         kind: string;
-        title: string;
-        details: Record<string, string>;
+        subject: string;
+        facts: Record<string, string>;
         requester: Party;
         outcomes: string[];
         openedAt: number;
       },
     ) {
       const workflowId = currentWorkflowId();
+      // What people read is rendered here, from PostgreSQL: the workflow only knows the subject's id.
+      const { title, details } = await describeDecision(db, {
+        kind: input.kind,
+        step: input.step,
+        subject: input.subject,
+        requesterKey: input.requester.key,
+      });
+      const requesterName = await partyName(db, input.requester.key);
       await openApprovalRequest(db, {
         workflowId,
         step: input.step,
         kind: input.kind,
-        title: input.title,
-        details: input.details,
+        title,
+        details: { ...details, ...input.facts },
         requesterKey: input.requester.key,
-        requesterName: input.requester.name,
+        requesterName,
         outcomes: input.outcomes,
         deadlineAt: new Date(input.deadlineAt),
         openedAt: new Date(input.openedAt),
@@ -161,9 +176,9 @@ export function createActivities(deps: ActivityDeps) {
         entryKey: `${input.step}:requested`,
         step: input.step,
         event: 'requested',
-        actorName: input.requester.name,
+        actorName: requesterName,
         actorKey: input.requester.key,
-        details: { title: input.title },
+        details: { title },
         at: new Date(input.openedAt),
       });
     },
@@ -186,11 +201,7 @@ export function createActivities(deps: ActivityDeps) {
         const { approver, onBehalfOf } = await assign(db, person, at, input.requesterKey);
         if (skip.has(approver.key)) continue;
         skip.add(approver.key);
-        approvers.push({
-          key: approver.key,
-          name: approver.name,
-          ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key, name: onBehalfOf.name } } : {}),
-        });
+        approvers.push({ key: approver.key, ...(onBehalfOf ? { onBehalfOf: { key: onBehalfOf.key } } : {}) });
       }
       return approvers;
     },
@@ -215,8 +226,8 @@ export function createActivities(deps: ActivityDeps) {
         });
       }
       for (const a of input.approvers) {
-        const approver = await approverByKey(a.key, a.name);
-        const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key, a.onBehalfOf.name) : undefined;
+        const approver = await approverByKey(a.key);
+        const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key) : undefined;
         const asked = await ask(
           input,
           { approver, ...(onBehalfOf ? { onBehalfOf } : {}) },

@@ -5,14 +5,15 @@ import { decisionClosed } from '../../mail/templates/approvals/decisionClosed.js
 import { type DecisionResult, frenchDateTime, outcomeDoneLabels } from '../../workflows/kit/approval/contract.js';
 import { type ActivityDeps, currentWorkflowId } from './context.js';
 import { deliverOnce } from './mailing.js';
+import { partyName } from './parties.js';
 
 /** How a closed step is told to the approvers who did not decide. */
-function whatHappened(result: DecisionResult): string {
+function whatHappened(result: DecisionResult, deciderName: string): string {
   const when = frenchDateTime(result.at);
   if (result.channel === 'requester') return `elle a été retirée par le demandeur ${when}`;
   if (result.channel === 'deadline')
     return `le délai de décision est dépassé (${when}), la demande a été ${outcomeDoneLabels[result.outcome]}`;
-  return `elle a été ${outcomeDoneLabels[result.outcome]} par ${result.decidedBy.name} ${when}`;
+  return `elle a été ${outcomeDoneLabels[result.outcome]} par ${deciderName} ${when}`;
 }
 
 export function createApprovalClosingActivities(deps: ActivityDeps) {
@@ -26,6 +27,9 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
     const at = new Date(result.at);
     const status = result.outcome === 'withdrawn' ? 'withdrawn' : result.channel === 'deadline' ? 'expired' : 'decided';
     const tasks = await tasksOfStep(db, workflowId, step);
+    // Names for the audit and the projection, read here: the workflow's result carries keys only.
+    const decidedByName = await partyName(db, result.decidedBy.key);
+    const onBehalfOfName = result.decidedBy.onBehalfOf ? await partyName(db, result.decidedBy.onBehalfOf) : undefined;
     await db.transaction(async (tx) => {
       await closeApprovalRequest(tx, {
         workflowId,
@@ -33,7 +37,7 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
         status,
         outcome: result.outcome === 'expired' || result.outcome === 'withdrawn' ? null : result.outcome,
         decidedByKey: result.decidedBy.key,
-        decidedByName: result.decidedBy.name,
+        decidedByName,
         channel: result.channel,
         ...(result.reason ? { reason: result.reason } : {}),
         ...(result.comment ? { comment: result.comment } : {}),
@@ -47,9 +51,9 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
         entryKey: `${step}:closed`,
         step,
         event: status === 'decided' ? 'decided' : status,
-        actorName: result.decidedBy.name,
+        actorName: decidedByName,
         actorKey: result.decidedBy.key,
-        ...(result.decidedBy.onBehalfOf ? { onBehalfOfName: result.decidedBy.onBehalfOf } : {}),
+        ...(onBehalfOfName ? { onBehalfOfName } : {}),
         channel: result.channel,
         outcome: result.outcome,
         ...(result.reason ? { reason: result.reason } : {}),
@@ -63,7 +67,7 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
   /** Tells every approver whose task this closing closed (not the decider): one mail and one audit line each, once. */
   async function informOthers(workflowId: string, step: string, result: DecisionResult) {
     const request = await findApprovalRequest(db, workflowId, step);
-    const what = whatHappened(result);
+    const what = whatHappened(result, await partyName(db, result.decidedBy.key));
     const others = (await tasksOfStep(db, workflowId, step)).filter(
       (t) => t.status === 'closed' && t.approver_key !== result.decidedBy.key,
     );

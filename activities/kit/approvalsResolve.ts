@@ -1,10 +1,13 @@
 import type { DbOrTx } from '../../db/connection.js';
+import { findExternalParty } from '../../db/externalParties.js';
 import { absenceAt } from '../../db/staffAbsences.js';
 import { findStaffByEmail, findStaffById, type StaffAccount, staffHolding } from '../../db/staffAccounts.js';
-import { type ApproverSelector, emailKey, type Party, staffKey } from '../../workflows/kit/approval/contract.js';
+import { type ApproverSelector, type Party, partyKey, staffKey } from '../../workflows/kit/approval/contract.js';
 
 /** A person who can receive a decision mail: a staff member or an external address. */
 export interface Approver extends Party {
+  /** Read from PostgreSQL for mails and the audit; never returned to the workflow. */
+  name: string;
   staffId: string | null;
   email: string;
 }
@@ -24,16 +27,11 @@ const asApprover = (s: StaffAccount): Approver => ({ key: staffKey(s.id), name: 
 export async function resolveSelectors(db: DbOrTx, selectors: ApproverSelector[]): Promise<Approver[]> {
   const people = new Map<string, Approver>();
   for (const selector of selectors) {
-    if ('email' in selector) {
-      const staff = await findStaffByEmail(db, selector.email.trim());
-      const person = staff?.active
-        ? asApprover(staff)
-        : {
-            key: emailKey(selector.email),
-            name: selector.email.trim().toLowerCase(),
-            staffId: null,
-            email: selector.email.trim().toLowerCase(),
-          };
+    if ('party' in selector) {
+      const party = await findExternalParty(db, selector.party);
+      if (!party) continue;
+      const staff = await findStaffByEmail(db, party.email);
+      const person = staff?.active ? asApprover(staff) : externalApprover(party);
       people.set(person.key, person);
     } else {
       for (const staff of await staffHolding(db, selector.role, selector.scope)) people.set(staffKey(staff.id), asApprover(staff));
@@ -41,6 +39,14 @@ export async function resolveSelectors(db: DbOrTx, selectors: ApproverSelector[]
   }
   return [...people.values()];
 }
+
+/** An external person known by their address (external_parties), keyed `party:<id>`. */
+export const externalApprover = (party: { id: string; email: string; display_name: string | null }): Approver => ({
+  key: partyKey(party.id),
+  name: party.display_name ?? party.email,
+  staffId: null,
+  email: party.email,
+});
 
 /** New tasks during an absence window go to the delegate (one level: a delegate's own absence is not followed). */
 export async function assign(db: DbOrTx, approver: Approver, at: Date, requesterKey: string): Promise<Assignment> {

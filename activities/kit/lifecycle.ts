@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/connection.js';
 import { type LifecycleEvent, recordLifecycleEvent } from '../../db/lifecycleEvents.js';
 import type { ActivityDeps } from './context.js';
+import { partyName } from './parties.js';
 
 /** One phase entered by a lifecycle (workflows/kit/lifecycle.ts), as the workflow describes it. */
 export interface PhaseEntry extends Required<Pick<LifecycleEvent, 'workflowId' | 'kind' | 'subjectId' | 'step' | 'status'>> {
@@ -31,9 +32,16 @@ export function createActivities({ db, phaseProjections = {} }: ActivityDeps) {
       const project = entry.project ? phaseProjections[entry.kind] : undefined;
       // Retried, so a worker started without the kind's projection shows in the UI instead of skipping it.
       if (entry.project && !project) throw new Error(`no phase projection registered for the lifecycle kind "${entry.kind}"`);
+      // The workflow names deciders by key; the event (shown to people) keeps their names, read here.
+      const details = { ...entry.details };
+      for (const field of ['decidedBy', 'onBehalfOf'] as const) {
+        const key = details[field];
+        if (typeof key === 'string' && /^[a-z]+(:|$)/.test(key)) details[field] = await partyName(db, key);
+      }
+      const named = { ...entry, details };
       await db.transaction(async (tx) => {
-        await project?.(tx, entry);
-        await recordLifecycleEvent(tx, { ...entry, at: new Date(entry.at) });
+        await project?.(tx, named);
+        await recordLifecycleEvent(tx, { ...named, at: new Date(entry.at) });
       });
     },
   };

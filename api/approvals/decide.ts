@@ -41,10 +41,11 @@ export function createDecisionSender({ db, temporal }: ApiDeps) {
     } catch (error) {
       // Refused by the lifecycle: an AppError, so the decision page can show it beside the form.
       const refused = refusalAsAppError(error);
-      if (refused) throw refused;
-      // The lifecycle may have ended meanwhile: the projection then says how.
-      const after = await findApprovalRequest(db, workflowId, input.step);
+      // The lifecycle names who decided by key only (issue 13): the projection, once closed, says it with their name.
+      const settled = !refused || refused.kind === ErrorKind.AlreadyDone || refused.kind === ErrorKind.Expired;
+      const after = settled ? await findApprovalRequest(db, workflowId, input.step) : undefined;
       if (after && after.status !== 'pending') throw settledError(after);
+      if (refused) throw refused;
       throw error;
     }
   };

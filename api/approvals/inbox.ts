@@ -118,7 +118,7 @@ export function createInboxUseCases(deps: ApiDeps) {
       const { task } = await ownTask(me, taskId);
       const result = await sendDecision(task.workflow_id, {
         step: task.step,
-        decider: { key: me.key, name: me.displayName, roles: me.roles },
+        decider: { key: me.key, roles: me.roles },
         channel: 'inbox',
         outcome: decision.outcome,
         ...(decision.reason ? { reason: decision.reason } : {}),

@@ -54,7 +54,7 @@ export function createDecisionLinkUseCases(deps: ApiDeps) {
         throw new AppError(ErrorKind.Forbidden, msg('security.approverNoLongerAllowed'));
       const result = await sendDecision(link.workflow_id, {
         step: link.step,
-        decider: { key: link.approver_key, name: current.approverName, roles: staffId ? await rolesOf(db, staffId) : [] },
+        decider: { key: link.approver_key, roles: staffId ? await rolesOf(db, staffId) : [] },
         channel: 'link',
         outcome,
         ...(reason ? { reason } : {}),

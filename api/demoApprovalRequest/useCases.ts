@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { approvalRequestsOf } from '../../db/approvals.js';
-import { findCandidateById } from '../../db/candidateAccounts.js';
+import type { DbOrTx } from '../../db/connection.js';
+import { externalPartyFor } from '../../db/externalParties.js';
 import type { Session } from '../../db/sessions.js';
-import { findStaffById } from '../../db/staffAccounts.js';
 import { parseDuration } from '../../lib/duration.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { type MessageRef, msg } from '../../lib/i18n/index.js';
@@ -12,8 +13,9 @@ import {
   demoApprovalRequestWorkflowId,
 } from '../../workflows/demoApprovalRequest/contract.js';
 import type { demoApprovalRequest } from '../../workflows/demoApprovalRequest/demoApprovalRequest.js';
-import { approvalStateQuery, type Party, withdrawUpdate } from '../../workflows/kit/approval/contract.js';
+import { type ApproverSelector, approvalStateQuery, type Party, withdrawUpdate } from '../../workflows/kit/approval/contract.js';
 import { settledError } from '../approvals/decide.js';
+import type { demoRequestBody } from '../approvals/schemas.js';
 import type { ApiDeps } from '../deps.js';
 import { startLifecycle } from '../lifecycles.js';
 import { createMailQuota } from '../security/mailQuota.js';
@@ -22,7 +24,7 @@ import { createMailQuota } from '../security/mailQuota.js';
  * Reminders never come more often than DECISION_REMINDER_MIN_INTERVAL (hours in production): a
  * plan is data a requester writes, and a reminder is a mail to every pending approver.
  */
-function checkReminderFloor(steps: DemoApprovalRequestInput['steps'], floorMs: number): void {
+function checkReminderFloor(steps: { plan: { remindAfter?: string; remindEvery?: string } }[], floorMs: number): void {
   const fields: Record<string, MessageRef> = {};
   const minimum = `${Math.round(floorMs / 1000)} s`;
   steps.forEach((step, index) => {
@@ -35,19 +37,24 @@ function checkReminderFloor(steps: DemoApprovalRequestInput['steps'], floorMs: n
   if (Object.keys(fields).length) throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), fields);
 }
 
+type DemoRequestBody = z.infer<typeof demoRequestBody>;
+type ApiSelector = DemoRequestBody['steps'][number]['approvers'][number];
+
 /** The demonstration lifecycle (outside production): a member of staff submits a request through a chain of decision steps. */
 export function createDemoApprovalUseCases(deps: ApiDeps) {
   const { db, temporal, config } = deps;
   const allowMails = createMailQuota(deps);
 
-  async function requesterOf(session: Session): Promise<Party> {
-    const key = `${session.principal_kind}:${session.principal_id}`;
-    if (session.principal_kind === 'staff') {
-      const staff = await findStaffById(db, session.principal_id);
-      return { key, name: staff?.display_name ?? 'Personnel' };
-    }
-    const candidate = await findCandidateById(db, session.principal_id);
-    return { key, name: candidate ? `${candidate.first_name} ${candidate.last_name}` : 'Candidat' };
+  /** The requester by key only: names are read from PostgreSQL when shown (issue 13). */
+  function requesterOf(session: Session): Party {
+    return { key: `${session.principal_kind}:${session.principal_id}` };
+  }
+
+  /** An address typed as an approver becomes an external party: the workflow names it `party:<id>`. */
+  async function selectorsOf(db: DbOrTx, selectors: ApiSelector[]): Promise<ApproverSelector[]> {
+    const out: ApproverSelector[] = [];
+    for (const s of selectors) out.push('email' in s ? { party: await externalPartyFor(db, s.email) } : s);
+    return out;
   }
 
   /** The requester's own request, or not found (no id guessing). */
@@ -60,7 +67,7 @@ export function createDemoApprovalUseCases(deps: ApiDeps) {
   }
 
   return {
-    async submit(session: Session, input: Omit<DemoApprovalRequestInput, 'requestId' | 'requester'>) {
+    async submit(session: Session, input: DemoRequestBody) {
       checkReminderFloor(input.steps, config.security.reminderFloorMs);
       const addresses = input.steps.flatMap((step) => [...step.approvers, ...(step.plan.escalations ?? []).flatMap((e) => e.approvers)]);
       await allowMails({
@@ -69,10 +76,31 @@ export function createDemoApprovalUseCases(deps: ApiDeps) {
       });
       const requestId = randomUUID();
       const workflowId = demoApprovalRequestWorkflowId(requestId);
+      // The typed title and details, and the approvers' addresses, stay in PostgreSQL.
+      await db('demo_approval_requests').insert({ id: requestId, title: input.title, details: JSON.stringify(input.details ?? {}) });
+      const steps: DemoApprovalRequestInput['steps'] = [];
+      for (const step of input.steps) {
+        const { escalations, ...plan } = step.plan;
+        steps.push({
+          step: step.step,
+          outcomes: step.outcomes,
+          approvers: await selectorsOf(db, step.approvers),
+          plan: {
+            ...plan,
+            ...(escalations
+              ? {
+                  escalations: await Promise.all(
+                    escalations.map(async (e) => ({ after: e.after, approvers: await selectorsOf(db, e.approvers) })),
+                  ),
+                }
+              : {}),
+          },
+        });
+      }
       await startLifecycle<typeof demoApprovalRequest>(temporal, config.temporal.taskQueue, {
         workflowType: 'demoApprovalRequest',
         workflowId,
-        input: { ...input, requestId, requester: await requesterOf(session) },
+        input: { steps, requestId, requester: requesterOf(session) },
         kind: demoApprovalRequestKind,
         subjectId: requestId,
         summary: `Demande de démonstration : ${input.steps.length} étape(s) de décision`,

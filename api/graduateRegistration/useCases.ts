@@ -170,13 +170,9 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
           summary: `Inscription diplômé : ${registry === 'absent' ? 'absent de la base' : registry === 'ambiguous' ? 'plusieurs correspondances' : 'présent dans la base'}`,
           input: {
             accountId: account.id,
-            applicant: { key: `graduate:${account.id}`, name: `${input.firstNames} ${input.lastName}` },
+            // Ids only (issue 13): the identity typed is in graduate_accounts, read when shown.
+            applicant: { key: `graduate:${account.id}` },
             registryMatch: registry,
-            details: {
-              Nom: input.lastName,
-              'Prénom(s)': input.firstNames,
-              'Date de naissance': input.birthDate.split('-').reverse().join('/'),
-            },
             formCompleted,
             emailValidationMs: g.emailValidationMs,
             diplomaChoiceMs: g.diplomaChoiceMs,

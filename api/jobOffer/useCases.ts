@@ -122,7 +122,7 @@ export function createJobOfferUseCases(deps: ApiDeps) {
           summary: `Offre ${offer.kind} à modérer`,
           input: {
             offerId,
-            author: { key: `${author.kind}:${author.id}`, name: author.name },
+            author: { key: `${author.kind}:${author.id}` },
             moderationPlan: { ...config.offers.moderation, onDeadline: 'expire' },
             changesWindowMs: config.offers.changesWindowMs,
           },

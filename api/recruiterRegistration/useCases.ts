@@ -98,7 +98,6 @@ export function createRecruiterRegistrationUseCases(deps: ApiDeps) {
           throw new AppError(ErrorKind.Conflict, msg('recruiterRegistration.alreadyExists'), {
             email: msg('recruiterRegistration.alreadyExists'),
           });
-        const contactName = `${input.contact.firstName} ${input.contact.lastName}`;
         await startLifecycle<typeof recruiterRegistration>(temporal, config.temporal.taskQueue, {
           workflowType: 'recruiterRegistration',
           workflowId: recruiterRegistrationWorkflowId(account.id),
@@ -107,14 +106,8 @@ export function createRecruiterRegistrationUseCases(deps: ApiDeps) {
           summary: 'Inscription recruteur (entreprises / partenaires)',
           input: {
             accountId: account.id,
-            applicant: { key: `recruiter:${account.id}`, name: contactName },
-            details: {
-              Entreprise: input.company.name,
-              ...(input.company.siret ? { SIRET: input.company.siret } : {}),
-              Adresse: input.company.address,
-              Contact: `${contactName}${input.contact.jobTitle ? `, ${input.contact.jobTitle}` : ''}`,
-              'Conditions d’utilisation': `version ${inForce.version} acceptée`,
-            },
+            // Ids only (issue 13): the company and contact are in recruiter_accounts, read when shown.
+            applicant: { key: `recruiter:${account.id}` },
             emailValidationMs: r.emailValidationMs,
             plan: r.decision,
           },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { externalPartyFor } from '../../db/externalParties.js';
 import { openPreRegistrationIds } from '../../db/openPreRegistrations.js';
 import { listForSession, markSubmitted, type PreRegistrationStatus, setStatus } from '../../db/preRegistrations.js';
 import { rolesOf } from '../../db/staffAccounts.js';
@@ -32,8 +33,10 @@ export function preRegistrationLifecycleStart(
   p: {
     preRegistrationId: string;
     /** `key` names the requester in the decision steps (default: an eCandidat account, `candidate:<id>`). */
-    applicant: { id: string; name: string; email: string; key?: string };
-    supervisorEmail: string;
+    applicant: { id: string; key?: string };
+    /** `external_parties` ids of the applicant's and the supervisor's addresses (db/externalParties.ts). */
+    applicantParty: string;
+    supervisorParty: string;
     session: TrainingPreRegistrationInput['session'];
   },
 ): LifecycleStart<typeof trainingPreRegistration> {
@@ -46,9 +49,9 @@ export function preRegistrationLifecycleStart(
     summary: `Pré-inscription à une formation : ${p.session.actionCode}`,
     input: {
       preRegistrationId: p.preRegistrationId,
-      applicant: { key: p.applicant.key ?? `candidate:${p.applicant.id}`, name: p.applicant.name },
-      applicantEmail: p.applicant.email,
-      supervisorEmail: p.supervisorEmail,
+      applicant: { key: p.applicant.key ?? `candidate:${p.applicant.id}` },
+      applicantParty: p.applicantParty,
+      supervisorParty: p.supervisorParty,
       session: p.session,
       plans: {
         supervisor: { ...t.supervisor, onDeadline: 'expire' },
@@ -120,20 +123,11 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
           config.temporal.taskQueue,
           preRegistrationLifecycleStart(config, {
             preRegistrationId: id,
-            applicant: {
-              id: applicant.id,
-              key: applicantPartyKey(applicant, account.profile),
-              name: `${account.firstName} ${account.lastName}`.trim(),
-              email,
-            },
-            supervisorEmail,
-            session: {
-              id: session.id,
-              actionId: action.id,
-              actionCode: action.code,
-              actionTitle: action.title,
-              startsOn: session.startsOn,
-            },
+            applicant: { id: applicant.id, key: applicantPartyKey(applicant, account.profile) },
+            // Addresses become ids here: the workflow never sees them (issue 13).
+            applicantParty: await externalPartyFor(tx, email),
+            supervisorParty: await externalPartyFor(tx, supervisorEmail),
+            session: { id: session.id, actionId: action.id, actionCode: action.code, startsOn: session.startsOn },
           }),
         );
       });

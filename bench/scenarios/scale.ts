@@ -25,6 +25,7 @@ import type { Client } from '@temporalio/client';
 import { startLifecycle } from '../../api/lifecycles.js';
 import { preRegistrationLifecycleStart } from '../../api/trainingPreRegistration/useCases.js';
 import { createDb, type Db } from '../../db/connection.js';
+import { externalPartyFor } from '../../db/externalParties.js';
 import { drive } from '../../harness/arrivals.js';
 import { http } from '../../harness/candidates.js';
 import { currentRss, peakRss, rssSampler } from '../../harness/processes.js';
@@ -253,8 +254,10 @@ async function fillWithLifecycles(context: {
         const f = forms[k]!;
         const start = preRegistrationLifecycleStart(context.config, {
           preRegistrationId: f.id,
-          applicant: { id: f.applicantId, name: f.name, email: f.email },
-          supervisorEmail: f.supervisorEmail,
+          applicant: { id: f.applicantId },
+          // As the API does: addresses become external parties, the lifecycle gets their ids.
+          applicantParty: await externalPartyFor(fixture.db, f.email),
+          supervisorParty: await externalPartyFor(fixture.db, f.supervisorEmail),
           session: f.session,
         });
         await startLifecycle(context.client, context.taskQueue, start);

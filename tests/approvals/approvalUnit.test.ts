@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv } from '../../api/approvals/audit.js';
-import { coveredByEmail, coveredByRole } from '../../workflows/kit/approval/authority.js';
+import { coveredByParty, coveredByRole } from '../../workflows/kit/approval/authority.js';
 import { timelineOf } from '../../workflows/kit/approval/plan.js';
 
 describe('decision plans as data', () => {
@@ -32,15 +32,16 @@ describe('decision plans as data', () => {
 });
 
 describe('who may decide', () => {
-  const vet = { key: 'staff:1', name: 'V', roles: [{ role: 'responsable_vet' as const, scope: 'VET-1' }] };
+  const vet = { key: 'staff:1', roles: [{ role: 'responsable_vet' as const, scope: 'VET-1' }] };
   it('when a selector names a role and scope, then only holders of that scope are covered; no scope covers every holder', () => {
     expect(coveredByRole(vet, [{ role: 'responsable_vet', scope: 'VET-1' }])).toBe(true);
     expect(coveredByRole(vet, [{ role: 'responsable_vet', scope: 'VET-2' }])).toBe(false);
     expect(coveredByRole(vet, [{ role: 'responsable_vet' }])).toBe(true);
-    expect(coveredByRole(vet, [{ role: 'administrateur' }, { email: 'x@y.example' }])).toBe(false);
+    expect(coveredByRole(vet, [{ role: 'administrateur' }, { party: 'p-1' }])).toBe(false);
   });
-  it('when an external address is named, then its key matches whatever the case', () => {
-    expect(coveredByEmail('email:chef@entreprise.example', [{ email: ' Chef@Entreprise.example ' }])).toBe(true);
+  it('when an external party is named, then its key and no other is covered', () => {
+    expect(coveredByParty('party:p-1', [{ party: 'p-1' }])).toBe(true);
+    expect(coveredByParty('party:p-2', [{ party: 'p-1' }])).toBe(false);
   });
 });
 

@@ -233,7 +233,7 @@ describe('job offer lifecycle (seed 002, « Déposer une offre ou un stage »)',
       args: [
         {
           step: 'moderation-1',
-          decider: { key: webmaster.key, name: webmaster.name, roles: [{ role: 'webmaster', scope: '' }] },
+          decider: { key: webmaster.key, roles: [{ role: 'webmaster', scope: '' }] },
           channel: 'inbox',
           outcome: 'request_changes',
         },

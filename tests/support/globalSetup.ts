@@ -67,7 +67,15 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabaseUrl', postgres.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', workflowBundlePath);
-  project.provide('payloadKeyEnv', testPayloadKeyEnv());
+  const payloadKeyEnv = testPayloadKeyEnv();
+  project.provide('payloadKeyEnv', payloadKeyEnv);
+  // The history scanner runs last, in a project of its own without this setup (vitest.config.ts):
+  // it finds the stack through the environment its processes inherit.
+  process.env.APPROVALS_TEST_STACK = JSON.stringify({
+    templateDatabaseUrl: postgres.url,
+    temporalAddress: temporal.address,
+    payloadKeyEnv,
+  });
   console.log(
     `test stack ready in ${Date.now() - started} ms (PostgreSQL ${postgres.url.replace(/:[^:@]+@/, ':***@')}, Temporal ${temporal.address}, Chromium ${chromium})`,
   );

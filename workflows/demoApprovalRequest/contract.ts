@@ -8,8 +8,6 @@ import type { DecisionRequest, DecisionResult, Party } from '../kit/approval/con
 export interface DemoApprovalRequestInput {
   requestId: string;
   requester: Party;
-  title: string;
-  details: Record<string, string>;
   steps: Pick<DecisionRequest, 'step' | 'approvers' | 'outcomes' | 'plan'>[];
 }
 

@@ -17,8 +17,8 @@ export async function demoApprovalRequest(input: DemoApprovalRequestInput): Prom
     const decision = await requestDecision({
       ...step,
       kind: demoApprovalRequestKind,
-      title: input.title,
-      details: input.details,
+      // Its title and details, typed by the requester, stay in PostgreSQL (demo_approval_requests).
+      subject: input.requestId,
       requester: input.requester,
     });
     decisions.push(decision);

@@ -4,12 +4,10 @@ import type { Party } from '../kit/approval/contract.js';
 /** What the API gives a graduate-registration lifecycle (no activity imports: the API imports this). */
 export interface GraduateRegistrationInput {
   accountId: string;
-  /** `graduate:<account id>` and the name typed: the requester of the decision (four eyes). */
+  /** `graduate:<account id>`: the requester of the decision (four eyes); the identity stays in PostgreSQL. */
   applicant: Party;
   /** What the registry lookup said when the person registered (db/registryLookup.ts). */
   registryMatch: 'present' | 'ambiguous' | 'absent';
-  /** Shown to the approver: the identity as typed. */
-  details: Record<string, string>;
   /** Absent from the registry, the complete form was already given with the identity (API clients). */
   formCompleted: boolean;
   emailValidationMs: number;

@@ -127,12 +127,12 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
     validatorLevels: route.levels.slice(first).map((l) => l.approvers),
   });
   await registration.enter('awaiting_approval', choice ? { choice: choice.kind } : {});
-  const declared = input.registryMatch === 'absent' ? await graduates.declaredGraduateDetails({ accountId }) : {};
   const decision = await requestDecision({
     step: 'validation',
     kind: 'graduateRegistration',
-    title: `Inscription de ${input.applicant.name} comme diplômé(e)`,
-    details: { ...input.details, ...declared, ...diplomaDetails(choice, input.registryMatch) },
+    // The identity as typed (and, absent from the registry, the declared form) is read from PostgreSQL.
+    subject: accountId,
+    facts: diplomaDetails(choice, input.registryMatch),
     requester: input.applicant,
     approvers: opening!.approvers,
     outcomes: ['approve', 'refuse'],
@@ -147,7 +147,7 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
   if (decision.outcome !== 'approve' && decision.outcome !== 'refuse') return expire();
 
   // 4. « Vous appartenez alors au groupe composante et vet/formation », or the reason of the refusal.
-  const decided = { decidedBy: decision.decidedBy.name, at: Date.now() };
+  const decided = { decidedBy: decision.decidedBy.key, at: Date.now() };
   if (decision.outcome === 'approve') {
     await graduates.settleGraduate({ accountId, outcome: 'active', ...decided, groups: route.groups });
     await graduates.mailGraduate({ accountId, notice: 'validated', step: 'validated-mail' });

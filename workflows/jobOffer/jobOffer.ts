@@ -35,12 +35,11 @@ export async function jobOffer(input: JobOfferInput): Promise<OfferStatus> {
 /** 2. « Toute offre est soumise à validation d'un webmaster avant publication. » (the version of now) */
 async function moderate(offer: Offer): Promise<DecisionResult> {
   offer.round += 1;
-  const content = await offers.offerForModeration({ offerId: offer.input.offerId });
   return offer.life.decide({
     step: `moderation-${offer.round}`,
     kind: 'jobOffer',
-    title: `Offre « ${content.title} » (${content.kindLabel}) chez ${content.company}`,
-    details: content.details,
+    // The version of now is read from PostgreSQL when the step opens (activities/kit/describe.ts).
+    subject: offer.input.offerId,
     requester: offer.input.author,
     approvers: [{ role: 'webmaster' }],
     outcomes: ['approve', 'refuse', 'request_changes'],

@@ -184,7 +184,8 @@ class Stopped extends Error {
 /** Who decided, as every lifecycle's history shows it. */
 export function decidedBy(decision: DecisionResult): Record<string, string> {
   return {
-    decidedBy: decision.decidedBy.name,
+    // Keys: the activity that records the phase writes the names (activities/kit/lifecycle.ts).
+    decidedBy: decision.decidedBy.key,
     ...(decision.decidedBy.onBehalfOf ? { onBehalfOf: decision.decidedBy.onBehalfOf } : {}),
     outcome: decision.outcome,
     ...(decision.reason ? { reason: decision.reason } : {}),

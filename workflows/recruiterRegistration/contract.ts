@@ -3,10 +3,8 @@ import type { Party } from '../kit/approval/contract.js';
 /** What the API gives a recruiter-registration lifecycle (no activity imports: the API imports this). */
 export interface RecruiterRegistrationInput {
   accountId: string;
-  /** `recruiter:<account id>` and the contact person's name: the requester of the decision. */
+  /** `recruiter:<account id>`: the requester of the decision (the company and contact are read from PostgreSQL). */
   applicant: Party;
-  /** The company and contact person, shown to the administrateur. */
-  details: Record<string, string>;
   emailValidationMs: number;
   /** ISO 8601 durations from the opening of the decision. */
   plan: { deadline: string; remindAfter?: string; remindEvery?: string };

@@ -51,8 +51,7 @@ export async function recruiterRegistration(input: RecruiterRegistrationInput): 
   const decision = await requestDecision({
     step: 'validation',
     kind: 'recruiterRegistration',
-    title: `Inscription du recruteur ${input.details.Entreprise ?? ''} (${input.applicant.name})`,
-    details: input.details,
+    subject: accountId,
     requester: input.applicant,
     approvers: [{ role: 'administrateur' }],
     outcomes: ['approve', 'refuse'],
@@ -61,7 +60,7 @@ export async function recruiterRegistration(input: RecruiterRegistrationInput): 
   if (decision.outcome !== 'approve' && decision.outcome !== 'refuse') return expire();
 
   // 3. The outcome, mailed.
-  const decided = { decidedBy: decision.decidedBy.name, at: Date.now() };
+  const decided = { decidedBy: decision.decidedBy.key, at: Date.now() };
   if (decision.outcome === 'approve') {
     await recruiters.settleRecruiter({ accountId, outcome: 'active', ...decided });
     await recruiters.mailRecruiter({ accountId, notice: 'validated', step: 'validated-mail' });

@@ -5,12 +5,15 @@ import type { DecisionPlan, Party } from '../kit/approval/contract.js';
 export interface TrainingPreRegistrationInput {
   preRegistrationId: string;
   applicant: Party;
-  /** Where a freed seat is offered (the applicant confirms through a decision link). */
-  applicantEmail: string;
-  /** The supérieur hiérarchique named at step 4: an external approver, no account needed. */
-  supervisorEmail: string;
+  /**
+   * The applicant's address as an external party (`external_parties` id): a freed seat is offered
+   * to it (the applicant confirms through a decision link). Addresses stay in PostgreSQL.
+   */
+  applicantParty: string;
+  /** The supérieur hiérarchique named at step 4: an external approver, no account needed (`external_parties` id). */
+  supervisorParty: string;
   /** `actionCode` is the chargé de projet's scope (codes are readable and stable across environments). */
-  session: { id: string; actionId: string; actionCode: string; actionTitle: string; startsOn: string };
+  session: { id: string; actionId: string; actionCode: string; startsOn: string };
   plans: {
     supervisor: DecisionPlan;
     /** Configurable: the supervisor's silence refuses, or hands the request to the chargé de projet. */

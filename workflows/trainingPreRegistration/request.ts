@@ -36,8 +36,6 @@ export function followPreRegistration(input: TrainingPreRegistrationInput) {
     reschedules: 0,
     seatReserved: false,
     decisionCommunicated: false,
-    /** What the deciders see beside the title. */
-    what: { Action: input.session.actionTitle, Session: input.session.startsOn, Demandeur: input.applicant.name },
     sessionStartAt,
     /** « environ un mois avant l'action »: `TRAINING_DECISION_NOTICE` before the first day. */
     communicationAt: () => sessionStartAt() - input.decisionNoticeMs,

@@ -38,14 +38,13 @@ async function confirmReceipt(request: PreRegistration): Promise<void> {
 }
 
 /** 2. « envoi d'une notification à votre supérieur hiérarchique pour qu'il valide ou refuse » */
-async function askSupervisor({ input, life, what }: PreRegistration): Promise<DecisionResult> {
+async function askSupervisor({ input, life }: PreRegistration): Promise<DecisionResult> {
   return life.decide({
     step: 'superieur',
     kind: 'trainingPreRegistration',
-    title: `Pré-inscription de ${input.applicant.name} à « ${input.session.actionTitle} »`,
-    details: what,
+    subject: input.preRegistrationId,
     requester: input.applicant,
-    approvers: [{ email: input.supervisorEmail }],
+    approvers: [{ party: input.supervisorParty }],
     outcomes: ['approve', 'refuse'],
     // Configurable: the supervisor's silence refuses, or hands the request to the chargé de projet.
     plan: { ...input.plans.supervisor, onDeadline: input.plans.supervisorOnDeadline === 'refuse' ? 'refuse' : 'expire' },
@@ -64,7 +63,7 @@ async function refusedBySupervisor(request: PreRegistration, supervisor: Decisio
  * validation takes a seat if one is left (capacity is checked under a lock); otherwise, and when no
  * decision came in time, the request waits on the list for a seat.
  */
-async function askProjectManager({ input, life, what }: PreRegistration, supervisor: DecisionResult): Promise<DecisionResult> {
+async function askProjectManager({ input, life }: PreRegistration, supervisor: DecisionResult): Promise<DecisionResult> {
   await life.enter(
     'awaiting_project_manager',
     supervisor.outcome === 'approve' ? decidedBy(supervisor) : { handedOver: 'délai du supérieur dépassé' },
@@ -72,8 +71,7 @@ async function askProjectManager({ input, life, what }: PreRegistration, supervi
   const decision = await life.decide({
     step: 'charge-de-projet',
     kind: 'trainingPreRegistration',
-    title: `Candidature de ${input.applicant.name} à « ${input.session.actionTitle} »`,
-    details: what,
+    subject: input.preRegistrationId,
     requester: input.applicant,
     approvers: [{ role: 'charge_de_projet', scope: input.session.actionCode }],
     outcomes: ['approve', 'refuse', 'wait_list'],
@@ -114,10 +112,9 @@ async function offerFreedSeat(request: PreRegistration): Promise<PreRegistration
   const answer = await life.decide({
     step: 'offre-de-place-1',
     kind: 'trainingSeatOffer',
-    title: `Une place s’est libérée : confirmez-vous votre participation à « ${input.session.actionTitle} » ?`,
-    details: request.what,
-    requester: { key: 'system:waitlist', name: 'Liste d’attente' },
-    approvers: [{ email: input.applicantEmail }],
+    subject: input.preRegistrationId,
+    requester: { key: 'system:waitlist' },
+    approvers: [{ party: input.applicantParty }],
     outcomes: ['approve', 'refuse'],
     plan: input.plans.seatOffer,
   });

@@ -10,6 +10,7 @@ export function coveredByRole(decider: Decider, selectors: ApproverSelector[]): 
   );
 }
 
-export function coveredByEmail(deciderKey: string, selectors: ApproverSelector[]): boolean {
-  return selectors.some((s) => 'email' in s && `email:${s.email.trim().toLowerCase()}` === deciderKey);
+/** An external approver (`party:<id>`) named by one of the selectors. */
+export function coveredByParty(deciderKey: string, selectors: ApproverSelector[]): boolean {
+  return selectors.some((s) => 'party' in s && `party:${s.party}` === deciderKey);
 }

@@ -14,9 +14,10 @@ export const scopedRoles: readonly StaffRole[] = ['responsable_composante', 'res
 
 /**
  * Who may decide, as one element of an any-of set: the holders of a role (optionally for one
- * scope), or an external person known only by an e-mail address (the supérieur hiérarchique).
+ * scope), or an external person known only by an e-mail address (the supérieur hiérarchique),
+ * named here by their id in `external_parties` (the address stays in PostgreSQL).
  */
-export type ApproverSelector = { role: StaffRole; scope?: string } | { email: string };
+export type ApproverSelector = { role: StaffRole; scope?: string } | { party: string };
 
 export const outcomes = ['approve', 'refuse', 'wait_list', 'request_changes'] as const;
 export type Outcome = (typeof outcomes)[number];
@@ -29,10 +30,13 @@ export const outcomeDoneLabels = Object.fromEntries(
   ([...outcomes, 'withdrawn', 'expired'] as const).map((outcome) => [outcome, t('approval.outcomeDone', 'fr', { outcome })]),
 ) as Record<Outcome | 'withdrawn' | 'expired', string>;
 
-/** A person as the platform names them: `staff:<uuid>`, `email:<address>`, `candidate:<uuid>`. */
+/**
+ * A person as the platform names them: `staff:<uuid>`, `party:<uuid>` (an external approver),
+ * `candidate:<uuid>`, `graduate:<uuid>`, `recruiter:<uuid>`, `system:<what>`. Keys only: names are
+ * read from PostgreSQL by the activities and the API when a person is shown (activities/kit/parties.ts).
+ */
 export interface Party {
   key: string;
-  name: string;
 }
 
 /**
@@ -54,9 +58,14 @@ export interface DecisionRequest {
   step: string;
   /** The lifecycle kind, for inbox counts (e.g. `trainingPreRegistration`). */
   kind: string;
-  /** What is asked, in French, shown in mails, on the decision page and in the inbox. */
-  title: string;
-  details?: Record<string, string>;
+  /**
+   * The internal id of what is decided (a pre-registration, an account, an offer): the activity
+   * renders the title and the details shown in mails, on the decision page and in the inbox from
+   * PostgreSQL (activities/kit/describe.ts, one describer per kind).
+   */
+  subject: string;
+  /** Non-personal facts the lifecycle adds to the details (codes, labels of diplomas, statuses). */
+  facts?: Record<string, string>;
   requester: Party;
   approvers: ApproverSelector[];
   outcomes: Outcome[];
@@ -149,13 +158,13 @@ export interface ApprovalHistoryEntry {
 export interface ApprovalStepState {
   step: string;
   kind: string;
-  title: string;
+  subject: string;
   status: 'pending' | 'decided' | 'withdrawn' | 'expired';
   outcomes: Outcome[];
   requester: Party;
   deadlineAt: number;
   approvers: ApproverSelector[];
-  notified: { key: string; name: string; onBehalfOf?: string }[];
+  notified: { key: string; onBehalfOf?: string }[];
   escalationLevel: number;
   remindersSent: number;
   result?: DecisionResult;
@@ -170,7 +179,7 @@ export const removeApproverUpdate = defineUpdate<{ removed: boolean; remaining: 
 export const approvalStateQuery = defineQuery<ApprovalStepState | null>('approval.state');
 
 export const staffKey = (staffId: string) => `staff:${staffId}`;
-export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+export const partyKey = (partyId: string) => `party:${partyId}`;
 
 /** « le 12/03/2026 à 10:15 », Paris time: messages name who decided and when (`dateTime` of the catalogue). */
 export function frenchDateTime(epochMs: number): string {

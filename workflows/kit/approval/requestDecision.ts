@@ -11,7 +11,7 @@ import { ErrorKind, type RefusalOptions, refusalOptions } from '../../../lib/err
 import { type MessageRef, msg } from '../../../lib/i18n/index.js';
 import { defaultActivityOptions, localProjectionActivityOptions } from '../activityOptions.js';
 import { MailUndeliverable } from '../searchAttributes.js';
-import { coveredByEmail, coveredByRole } from './authority.js';
+import { coveredByParty, coveredByRole } from './authority.js';
 import {
   type ApprovalHistoryEntry,
   type ApprovalStepState,
@@ -78,7 +78,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   const remember = (approvers: NotifiedApprover[], event: ApprovalHistoryEntry['event']) => {
     for (const a of approvers) {
       notified.set(a.key, a);
-      history.push({ at: Date.now(), event, by: a.name, ...(a.onBehalfOf ? { detail: `pour ${a.onBehalfOf.name}` } : {}) });
+      history.push({ at: Date.now(), event, by: a.key, ...(a.onBehalfOf ? { detail: `pour ${a.onBehalfOf.key}` } : {}) });
     }
   };
 
@@ -104,7 +104,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     if (!refused.length) return;
     upsertSearchAttributes([{ key: MailUndeliverable, value: true }]);
     for (const approver of refused) {
-      history.push({ at, event: 'mail_undeliverable', by: notified.get(approver.key)?.name ?? approver.key });
+      history.push({ at, event: 'mail_undeliverable', by: approver.key });
       if (!approver.hasInbox) removals.push({ key: approver.key, reason: 'undeliverable' });
     }
   };
@@ -137,7 +137,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
       if (!approver || removed.has(key)) continue;
       notified.delete(key);
       removed.add(key);
-      history.push({ at, event: 'removed', by: approver.name, detail: reason });
+      history.push({ at, event: 'removed', by: approver.key, detail: reason });
       await projections.withdrawApproverTask({ ...base, approverKey: key, reason, at });
     }
     await ask(`replacement-${++replacements}`, selectors, at);
@@ -148,14 +148,17 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     }
   };
 
-  /** Names who already decided and when: the « already decided » answer must say it. */
+  /**
+   * Says who already decided and when: the « already decided » answer must say it. The decider is
+   * a key (`byKey`): the API puts the name in before the message is rendered (api/errors.ts).
+   */
   const refuseIfSettled = () => {
     if (!result) return;
-    const extra = { outcome: result.outcome, decidedBy: result.decidedBy.name, decidedAt: new Date(result.at).toISOString() };
+    const extra = { outcome: result.outcome, decidedBy: result.decidedBy.key, decidedAt: new Date(result.at).toISOString() };
     const { outcome, at } = result;
     if (result.channel === 'deadline')
       throw fail(ErrorKind.Expired, msg('approval.alreadySettled', { outcome, at, deadline: true }), { extra });
-    const by = result.channel === 'requester' ? undefined : result.decidedBy.name;
+    const by = result.channel === 'requester' ? undefined : result.decidedBy.key;
     throw fail(ErrorKind.AlreadyDone, msg('approval.alreadySettled', { outcome, by, at }), { extra });
   };
 
@@ -166,7 +169,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     if (input.decider.key === request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.ownRequest'));
     const approver = notified.get(input.decider.key);
     if (input.channel === 'link' && !approver) throw fail(ErrorKind.Forbidden, msg('approval.linkNotYours'));
-    if (!approver && !coveredByRole(input.decider, selectors) && !coveredByEmail(input.decider.key, selectors)) {
+    if (!approver && !coveredByRole(input.decider, selectors) && !coveredByParty(input.decider.key, selectors)) {
       throw fail(ErrorKind.Forbidden, msg('approval.notAnApprover'));
     }
     if (!request.outcomes.includes(input.outcome)) throw fail(ErrorKind.Validation, msg('approval.outcomeNotAllowed'));
@@ -185,8 +188,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
         outcome: input.outcome,
         decidedBy: {
           key: input.decider.key,
-          name: input.decider.name,
-          ...(approver?.onBehalfOf ? { onBehalfOf: approver.onBehalfOf.name } : {}),
+          ...(approver?.onBehalfOf ? { onBehalfOf: approver.onBehalfOf.key } : {}),
         },
         channel: input.channel,
         ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
@@ -206,7 +208,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
       result = {
         step: request.step,
         outcome: 'withdrawn',
-        decidedBy: request.requester,
+        decidedBy: { key: request.requester.key },
         channel: 'requester',
         ...(input.reason ? { reason: input.reason } : {}),
         at: Date.now(),
@@ -226,12 +228,8 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     handOverUpdate,
     async (input) => {
       const from = notified.get(input.fromKey)!;
-      // Allowed at once (before the mail leaves); the name follows from the activity.
-      notified.set(`staff:${input.toStaffId}`, {
-        key: `staff:${input.toStaffId}`,
-        name: 'délégataire',
-        onBehalfOf: { key: from.key, name: from.name },
-      });
+      // Allowed at once (before the mail leaves).
+      notified.set(`staff:${input.toStaffId}`, { key: `staff:${input.toStaffId}`, onBehalfOf: { key: from.key } });
       const delegate = await approvals.handOverApprovalTask({
         ...base,
         fromKey: input.fromKey,
@@ -272,17 +270,13 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     (): ApprovalStepState => ({
       step: request.step,
       kind: request.kind,
-      title: request.title,
+      subject: request.subject,
       status: !result ? 'pending' : result.outcome === 'withdrawn' ? 'withdrawn' : result.channel === 'deadline' ? 'expired' : 'decided',
       outcomes: request.outcomes,
       requester: request.requester,
       deadlineAt: timeline.deadlineAt,
       approvers: selectors,
-      notified: [...notified.values()].map((a) => ({
-        key: a.key,
-        name: a.name,
-        ...(a.onBehalfOf ? { onBehalfOf: a.onBehalfOf.name } : {}),
-      })),
+      notified: [...notified.values()].map((a) => ({ key: a.key, ...(a.onBehalfOf ? { onBehalfOf: a.onBehalfOf.key } : {}) })),
       escalationLevel,
       remindersSent,
       ...(result ? { result } : {}),
@@ -294,13 +288,13 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   await projections.openDecisionStep({
     ...base,
     kind: request.kind,
-    title: request.title,
-    details: request.details ?? {},
+    subject: request.subject,
+    facts: request.facts ?? {},
     requester: request.requester,
     outcomes: request.outcomes,
     openedAt,
   });
-  history.push({ at: openedAt, event: 'requested', by: request.requester.name });
+  history.push({ at: openedAt, event: 'requested', by: request.requester.key });
   await ask('initial', selectors, Date.now());
 
   // 2. Wait for a decision or a withdrawal; meanwhile remind, escalate, and stop at the deadline.
@@ -316,7 +310,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
         result = {
           step: request.step,
           outcome: 'withdrawn',
-          decidedBy: request.requester,
+          decidedBy: { key: request.requester.key },
           channel: 'requester',
           ...(withdrawal.reason ? { reason: withdrawal.reason } : {}),
           at: Date.now(),
@@ -331,7 +325,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     const now = Date.now();
     if (now >= timeline.deadlineAt) {
       const outcome = request.plan.onDeadline === 'expire' ? 'expired' : request.plan.onDeadline;
-      result = { step: request.step, outcome, decidedBy: { key: 'system', name: 'Échéance de la demande' }, channel: 'deadline', at: now };
+      result = { step: request.step, outcome, decidedBy: { key: 'system' }, channel: 'deadline', at: now };
       break;
     }
     if (nextEscalation && now >= nextEscalation.at) {
@@ -343,7 +337,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     if (now >= nextReminderAt) {
       remindersSent += 1;
       const reminded = await approvals.remindApprovers({ ...base, round: `reminder-${remindersSent}`, at: now });
-      history.push(...reminded.map((a) => ({ at: now, event: 'reminded' as const, by: a.name })));
+      history.push(...reminded.map((a) => ({ at: now, event: 'reminded' as const, by: a.key })));
       nextReminderAt += timeline.reminderEveryMs;
     }
   }
@@ -353,7 +347,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   history.push({
     at: settled.at,
     event: settled.outcome === 'withdrawn' ? 'withdrawn' : settled.channel === 'deadline' ? 'expired' : 'decided',
-    by: settled.decidedBy.name,
+    by: settled.decidedBy.key,
     detail: settled.outcome,
   });
   // The decider's answer (the Update waits for `closed`) does not wait for the others' mails.
