@@ -19,9 +19,17 @@ export async function up(db: Knex): Promise<void> {
     t.jsonb('details').notNullable().defaultTo('{}');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
   });
+  // Operators read histories in clear through the codec endpoint (api/codec/): a role of its own.
+  await db.raw(`ALTER TABLE staff_roles DROP CONSTRAINT staff_roles_role_check`);
+  await db.raw(`ALTER TABLE staff_roles ADD CONSTRAINT staff_roles_role_check
+    CHECK (role IN ('administrateur', 'responsable_composante', 'responsable_vet', 'webmaster', 'charge_de_projet', 'operateur'))`);
 }
 
 export async function down(db: Knex): Promise<void> {
+  await db.raw(`DELETE FROM staff_roles WHERE role = 'operateur'`);
+  await db.raw(`ALTER TABLE staff_roles DROP CONSTRAINT staff_roles_role_check`);
+  await db.raw(`ALTER TABLE staff_roles ADD CONSTRAINT staff_roles_role_check
+    CHECK (role IN ('administrateur', 'responsable_composante', 'responsable_vet', 'webmaster', 'charge_de_projet'))`);
   await db.schema.dropTable('demo_approval_requests');
   await db.schema.dropTable('external_parties');
 }

@@ -45,7 +45,10 @@ describe('deciding by mail link', () => {
     expect(await after.text()).toMatch(/Cette demande a été approuvée par .* le \d\d\/\d\d\/\d{4} à \d\d:\d\d/);
     const result = await world.temporal.workflow.getHandle(workflowId).result();
     expect(result.outcome).toBe('approve');
-    expect(result.decisions[0]).toMatchObject({ channel: 'link', comment: 'Bonne idée', decidedBy: { name: boss } });
+    // Ids only in the history (issue 13): the supérieur is an external party, their address stays in PostgreSQL.
+    const bossParty = await world.db('external_parties').where({ email: boss }).first();
+    expect(result.decisions[0]).toMatchObject({ channel: 'link', comment: 'Bonne idée', decidedBy: { key: `party:${bossParty.id}` } });
+    expect(JSON.stringify(result)).not.toContain(boss);
   });
 
   it('when a link is posted without the page’s CSRF token or from another origin, then it is refused and nothing is decided', async () => {
@@ -207,7 +210,7 @@ describe('a lifecycle with two decision steps (seed 004: supérieur hiérarchiqu
     await world.mailbox.waitFor(manager.email, { subject: /Décision attendue/ });
 
     const midway = await world.api('GET', `/api/approvals/demo-requests/${requestId}`, undefined, requester.auth);
-    expect(midway.body.current).toMatchObject({ step: 'charge-de-projet', status: 'pending', notified: [{ name: 'Sophie Projet' }] });
+    expect(midway.body.current).toMatchObject({ step: 'charge-de-projet', status: 'pending', notified: [{ key: manager.key }] });
     expect(midway.body.steps.map((s: { step: string; status: string }) => `${s.step}:${s.status}`)).toEqual([
       'superieur:decided',
       'charge-de-projet:pending',

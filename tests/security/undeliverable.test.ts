@@ -41,7 +41,8 @@ describe('a recipient refused for good (SMTP 550)', () => {
     await waitUntil(async () => (await handle.describe()).typedSearchAttributes.get(MailUndeliverable) === true);
     const state = await handle.query(approvalStateQuery);
     expect(state?.history.map((h) => h.event)).toEqual(expect.arrayContaining(['mail_undeliverable', 'removed']));
-    expect(state?.notified.map((a) => a.key)).toEqual([`email:${other}`]);
+    const otherParty = await world.db('external_parties').where({ email: other }).first();
+    expect(state?.notified.map((a) => a.key)).toEqual([`party:${otherParty.id}`]);
     const audit = await world.api('GET', `/api/approvals/${workflowId}/audit`, undefined, requester.auth);
     expect(audit.body.entries.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['mail_undeliverable', 'removed']));
   });
