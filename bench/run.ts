@@ -24,7 +24,7 @@ import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { type DriveResult, drive } from '../harness/arrivals.js';
 import { type LifecycleTimings, timedCandidateLifecycle } from '../harness/candidates.js';
-import { type PlatformEnv, platformEnv, stackClient, startApi, startWorker } from '../harness/platform.js';
+import { harnessPayloadKeyEnv, type PlatformEnv, platformEnv, stackClient, startApi, startWorker } from '../harness/platform.js';
 import { cpuMs, type NodeChild, peakRss, repoRoot, rssSampler, spawnNode, stolenMs, treeCpuMs } from '../harness/processes.js';
 import { type Stack, sqliteJournalObserved, startStack } from '../harness/stack.js';
 import { limitsNote, staffSession } from '../harness/staff.js';
@@ -428,6 +428,9 @@ async function main() {
   });
   say(`stack ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (Temporal ${stack.temporalAddress}, SMTP ${stack.inbox.url})`);
   const client = await stackClient(stack);
+  // Issue 13: the figures are those of the real shape, every payload sealed (lib/codec/).
+  const payloadCodec = `AES-256-GCM payload codec on (worker, API and this client; key id ${harnessPayloadKeyEnv.PAYLOAD_KEY_CURRENT ?? 'from PAYLOAD_KEYS'}), failures encoded`;
+  say(`payload codec: ${payloadCodec}`);
 
   const report: Record<string, unknown> = {
     runId,
@@ -534,6 +537,7 @@ async function main() {
   }
 
   report.temporal = { ...stack.temporalSettings, sqliteJournalObserved: sqliteJournalObserved(stack) };
+  report.payloadCodec = payloadCodec;
   report.platformSettings = {
     fromBench: platform.settings,
     productionDefaults: 'everything else (lib/config.ts): DATABASE_POOL_MAX=10, ARGON2 19456 KiB t=2 unless set above',
