@@ -167,6 +167,16 @@ async function appSecret(): Promise<string> {
   return secret;
 }
 
+/** The development payload key of the local cluster, created once and kept (its histories stay readable). */
+async function payloadKeys(): Promise<string> {
+  const file = path.join(clusterDir, 'payload-keys');
+  const existing = (await fs.readFile(file, 'utf8').catch(() => '')).trim();
+  if (existing) return existing;
+  const keys = `dev-cluster:${randomBytes(32).toString('base64')}`;
+  await fs.writeFile(file, `${keys}\n`, { mode: 0o600 });
+  return keys;
+}
+
 async function buildTools(): Promise<{ server: TemporalServerTools; ui: string | undefined }> {
   const t0 = Date.now();
   const server = await resolveTemporalServer({ log: say });
@@ -253,6 +263,8 @@ async function main(): Promise<void> {
     PUBLIC_BASE_URL: publicUrl,
     HOST: '127.0.0.1',
     APP_SECRET: await appSecret(),
+    // Issue 13: payloads are sealed (lib/codec/); the key is kept beside the secret, never committed.
+    PAYLOAD_KEYS: process.env.PAYLOAD_KEYS ?? (await payloadKeys()),
   };
   const print = (line: string) => console.log(line);
   // Each process its own metrics port (WORKER_METRICS_ADDRESS): two workers on one machine would collide on the default.

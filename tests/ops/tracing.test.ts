@@ -4,6 +4,7 @@ import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { getFreePort } from '../../infra/processControl.js';
+import { clientDataConverter } from '../../lib/codec/dataConverter.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { clientTracingInterceptors } from '../../lib/telemetry/temporal.js';
 import { startTracing } from '../../lib/telemetry/tracing.js';
@@ -26,6 +27,7 @@ beforeAll(async () => {
     connection: world.temporal.connection,
     namespace: world.config.temporal.namespace,
     interceptors: clientTracingInterceptors(),
+    dataConverter: clientDataConverter(world.config.temporal.payloadKeys),
   });
   const app = await buildApp(
     { db: world.db, temporal, config: world.config, hasher: createPasswordHasher(world.config.argon2) },
