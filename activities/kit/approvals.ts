@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { recordAudit } from '../../db/approvalAudit.js';
+import { mailedApproverKeys, recordAudit } from '../../db/approvalAudit.js';
 import { findDecisionLinkByIssueKey, issueDecisionLink } from '../../db/approvalLinks.js';
 import { findApprovalRequest, openApprovalRequest, setTaskStatus, tasksOfStep, upsertTask, withdrawTask } from '../../db/approvals.js';
 import { findMail } from '../../db/mailLog.js';
@@ -230,8 +230,13 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     /** A fresh link to every approver whose task is still pending. */
-    async remindApprovers(input: StepRef & { round: string; at: number }): Promise<NotifiedApprover[]> {
-      const tasks = (await tasksOfStep(db, currentWorkflowId(), input.step)).filter((t) => t.status === 'pending');
+    async remindApprovers(input: StepRef & { round: string; at: number; skipKeys?: string[] }): Promise<NotifiedApprover[]> {
+      const skip = new Set(input.skipKeys ?? []);
+      const asked = await mailedApproverKeys(db, currentWorkflowId(), input.step);
+      // Only people who were mailed: a later level's task sits in the inbox unmailed until its escalation.
+      const tasks = (await tasksOfStep(db, currentWorkflowId(), input.step)).filter(
+        (t) => t.status === 'pending' && !skip.has(t.approver_key) && asked.has(t.approver_key),
+      );
       const reminded: NotifiedApprover[] = [];
       for (const task of tasks) {
         const approver: Approver = { key: task.approver_key, name: task.approver_name, staffId: task.staff_id, email: task.email };
@@ -243,6 +248,28 @@ export function createActivities(deps: ActivityDeps) {
         );
       }
       return reminded;
+    },
+
+    /**
+     * A local activity: tasks in the inbox of people who may already decide but are not mailed yet
+     * (the plan's later levels, `laterLevelsMayDecide`). No link, no mail; the audit says they can see it.
+     */
+    async openInboxTasks(input: StepRef & { approvers: NotifiedApprover[] }): Promise<void> {
+      const workflowId = currentWorkflowId();
+      for (const a of input.approvers) {
+        const approver = await approverByKey(a.key, a.name);
+        if (approver.staffId === null) continue;
+        const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key, a.onBehalfOf.name) : undefined;
+        await upsertTask(db, {
+          workflowId,
+          step: input.step,
+          approverKey: approver.key,
+          staffId: approver.staffId,
+          email: approver.email,
+          approverName: approver.name,
+          ...(onBehalfOf ? { onBehalfOf } : {}),
+        });
+      }
     },
 
     /** Hands a pending task over to a delegate: a new task and link for them, both names in the audit. */

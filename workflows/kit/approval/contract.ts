@@ -61,6 +61,12 @@ export interface DecisionRequest {
   approvers: ApproverSelector[];
   outcomes: Outcome[];
   plan: DecisionPlan;
+  /**
+   * The people of the plan's later levels (its escalations) may decide from the start: each has
+   * the task in their inbox at once, without a mail; their escalation is when they are mailed
+   * (seed 000: « validé par l'administrateur ou le responsable composante ou le responsable VET »).
+   */
+  laterLevelsMayDecide?: boolean;
 }
 
 export type Channel = 'link' | 'inbox' | 'deadline' | 'requester';
