@@ -6,6 +6,7 @@ export type AuditEvent =
   | 'reminded'
   | 'escalated'
   | 'handed_over'
+  | 'reassigned'
   | 'removed'
   | 'mail_undeliverable'
   | 'decided'

@@ -252,3 +252,16 @@ export async function withdrawTask(db: DbOrTx, t: { workflowId: string; step: st
 export async function pendingTasksForHandOver(db: DbOrTx, staffId: string): Promise<ApprovalTaskRow[]> {
   return db('approval_tasks').where({ staff_id: staffId, status: 'pending' }).orderBy('created_at');
 }
+
+/** Every open task of pending requests, soonest deadline first (the administrateur's reassignment list). */
+export async function openTasks(db: DbOrTx, limit: number): Promise<(ApprovalTaskRow & { title: string })[]> {
+  return db('approval_tasks as t')
+    .join('approval_requests as r', function () {
+      this.on('r.workflow_id', 't.workflow_id').andOn('r.step', 't.step');
+    })
+    .where({ 't.status': 'pending', 't.request_status': 'pending' })
+    .whereNotNull('t.staff_id')
+    .select('t.*', 'r.title')
+    .orderBy([{ column: 't.deadline_at' }, { column: 't.id' }])
+    .limit(limit);
+}

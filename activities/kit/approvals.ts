@@ -284,6 +284,20 @@ export function createActivities(deps: ActivityDeps) {
       return notifiedOf(handed);
     },
 
+    /**
+     * Moves a pending task to another member of staff (an administrateur's reassignment): a task,
+     * link and mail for them in their own name; the former task is closed as handed over.
+     */
+    async reassignApprovalTask(input: StepRef & { fromKey: string; toStaffId: string; at: number }): Promise<NotifiedApprover> {
+      const workflowId = currentWorkflowId();
+      const from = (await tasksOfStep(db, workflowId, input.step)).find((t) => t.approver_key === input.fromKey);
+      const to = await staffApprover(db, input.toStaffId);
+      if (!from || !to) throw ApplicationFailure.nonRetryable('nothing to reassign', ErrorKind.NotFound);
+      const asked = await ask(input, { approver: to }, `reassign-${from.approver_key}`, 'new', new Date(input.at));
+      await setTaskStatus(db, from.id, 'handed_over');
+      return notifiedOf(asked);
+    },
+
     /** A local activity: the approver's task leaves the inbox, the audit says why. */
     async withdrawApproverTask(input: StepRef & { approverKey: string; reason: ApproverRemoval; at: number }): Promise<void> {
       const workflowId = currentWorkflowId();

@@ -1,3 +1,4 @@
+import { adminMessages } from './messages/admin.js';
 import { approvalMessages } from './messages/approval.js';
 import { candidateAccountMessages } from './messages/candidateAccount.js';
 import { entMessages } from './messages/ent.js';
@@ -32,6 +33,7 @@ import { trainingPreRegistrationMessages } from './messages/trainingPreRegistrat
  * lines added in parallel then land in different places and merge without conflict).
  */
 export const catalogue = {
+  admin: adminMessages,
   approval: approvalMessages,
   candidateAccount: candidateAccountMessages,
   ent: entMessages,

@@ -67,7 +67,10 @@ describe('seed 000: « validé par l’administrateur ou le responsable composan
 
     const welcome = await world.mailbox.waitFor(graduate.form.email, { subject: /votre compte est validé/, timeoutMs: 30_000 });
     expect(welcome.text).toContain(codes.vet);
-    const decided = await world.db('approval_requests').where({ workflow_id: `graduate-registration-${graduate.accountId}` }).first();
+    const decided = await world
+      .db('approval_requests')
+      .where({ workflow_id: `graduate-registration-${graduate.accountId}` })
+      .first();
     expect(decided.decided_by_name).toBe('Composante jour un');
   }, 180_000);
 
@@ -80,7 +83,12 @@ describe('seed 000: « validé par l’administrateur ou le responsable composan
       const inbox = await world.api('GET', '/api/approvals/inbox?kind=graduateRegistration', undefined, admin.auth);
       return inbox.body.items?.find((i: { workflowId: string }) => i.workflowId === `graduate-registration-${graduate.accountId}`);
     });
-    const decided = await world.api('POST', `/api/approvals/inbox/${task.taskId}/decision`, { outcome: 'refuse', reason: 'Doublon connu' }, admin.auth);
+    const decided = await world.api(
+      'POST',
+      `/api/approvals/inbox/${task.taskId}/decision`,
+      { outcome: 'refuse', reason: 'Doublon connu' },
+      admin.auth,
+    );
     expect(decided.status).toBe(200);
     await world.mailbox.waitFor(graduate.form.email, { subject: /votre inscription est refusée/, timeoutMs: 30_000 });
   }, 120_000);

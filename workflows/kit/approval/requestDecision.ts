@@ -25,6 +25,7 @@ import {
   decideUpdate,
   handOverUpdate,
   type NotifiedApprover,
+  reassignUpdate,
   removeApproverUpdate,
   withdrawUpdate,
 } from './contract.js';
@@ -250,6 +251,34 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
         refuseIfSettled();
         if (input.step !== request.step || !notified.has(input.fromKey)) throw fail(ErrorKind.NotFound, msg('approval.nothingToHandOver'));
         if (`staff:${input.toStaffId}` === request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.requesterCannotReceive'));
+      },
+    },
+  );
+
+  setHandler(
+    reassignUpdate,
+    async (input) => {
+      const to = `staff:${input.toStaffId}`;
+      // Allowed at once (before the mail leaves); the former approver can no longer decide.
+      notified.delete(input.fromKey);
+      removed.add(input.fromKey);
+      notified.set(to, { key: to, name: 'réaffectation' });
+      const approver = await approvals.reassignApprovalTask({
+        ...base,
+        fromKey: input.fromKey,
+        toStaffId: input.toStaffId,
+        at: Date.now(),
+      });
+      remember([approver], 'reassigned');
+      return approver;
+    },
+    {
+      validator: (input) => {
+        refuseIfSettled();
+        if (input.step !== request.step || !notified.has(input.fromKey)) throw fail(ErrorKind.NotFound, msg('approval.nothingToHandOver'));
+        if (`staff:${input.toStaffId}` === request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.requesterCannotReceive'));
+        if (`staff:${input.toStaffId}` === input.fromKey || notified.has(`staff:${input.toStaffId}`))
+          throw fail(ErrorKind.Conflict, msg('admin.alreadyAsked'));
       },
     },
   );
