@@ -10,6 +10,7 @@ import type { ApproverRemoval, ApproverSelector, AskOutcome, NotifiedApprover, P
 import { createApprovalClosingActivities } from './approvalsClosing.js';
 import { type Approver, type Assignment, assign, resolveSelectors, staffApprover } from './approvalsResolve.js';
 import { type ActivityDeps, currentWorkflowId } from './context.js';
+import { externalApproverName } from './externalApproverNames.js';
 import { deliverOnce } from './mailing.js';
 
 interface StepRef {
@@ -53,8 +54,12 @@ export function createActivities(deps: ActivityDeps) {
       tokenHash: hashToken(raw),
       expiresAt: new Date(ref.deadlineAt),
     });
+    // An external approver is greeted by the name the request collected for them (not by address).
+    const approverName =
+      approver.staffId === null ? ((await externalApproverName(db, workflowId, approver.email)) ?? approver.name) : approver.name;
     const rendered = decisionRequested({
-      approverName: approver.name,
+      approverName,
+      kind: request.kind,
       reason,
       title: request.title,
       requesterName: request.requester_name,

@@ -110,6 +110,14 @@ export const pageStaffMessages = {
   absenceDelegate: text('Personne déléguée', 'Delegate'),
   absenceHandOver: text('Lui transmettre dès maintenant mes décisions en attente', 'Hand my pending decisions over now'),
   absenceSaved: text('Votre absence est enregistrée.', 'Your absence is recorded.'),
+  seatOfferTitle: text('Une place s’est libérée', 'A seat has become free'),
+  seatOfferIntro: text(
+    'Une place s’est libérée dans la session pour laquelle vous étiez sur liste d’attente : elle vous est proposée. Confirmez-vous votre participation ?',
+    'A seat has become free in the session for which you were on the waiting list: it is offered to you. Do you confirm your participation?',
+  ),
+  seatConfirm: text('Je confirme', 'I confirm'),
+  seatDecline: text('Je me désiste', 'I withdraw'),
+  seatDeclined: text('Désistement de la personne à qui la place était proposée', 'The person offered the seat withdrew'),
   absencesLink: text('Mes absences et délégations', 'My absences and delegations'),
   events: text<{ event: string }>(
     (p) =>
