@@ -6,6 +6,7 @@ export type AuditEvent =
   | 'reminded'
   | 'escalated'
   | 'handed_over'
+  | 'reassigned'
   | 'removed'
   | 'mail_undeliverable'
   | 'decided'
@@ -73,4 +74,14 @@ export async function auditOf(db: DbOrTx, workflowId: string): Promise<AuditLine
       { column: 'at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
+}
+
+/** Keys of the approvers a step has mailed (asked, or handed over to): reminders go to them only. */
+export async function mailedApproverKeys(db: DbOrTx, workflowId: string, step: string): Promise<Set<string>> {
+  const rows: { actor_key: string }[] = await db('approval_audit')
+    .where({ workflow_id: workflowId, step })
+    .whereIn('event', ['notified', 'handed_over'])
+    .whereNotNull('actor_key')
+    .distinct('actor_key');
+  return new Set(rows.map((r) => r.actor_key));
 }

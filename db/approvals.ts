@@ -176,16 +176,26 @@ export interface InboxPosition {
  * first, keyset on (deadline, task id) along `approval_tasks_inbox`. Each row also carries its
  * position (`deadline_key`, ISO 8601 with microseconds) for the next page.
  */
-export async function inboxPage(db: DbOrTx, staffId: string, page: { limit: number; after?: InboxPosition | undefined }) {
+export async function inboxPage(
+  db: DbOrTx,
+  staffId: string,
+  page: { limit: number; after?: InboxPosition | undefined; filter?: InboxFilter | undefined },
+) {
   const query = db('approval_tasks as t')
     .join('approval_requests as r', function () {
       this.on('r.workflow_id', 't.workflow_id').andOn('r.step', 't.step');
     })
     .where({ 't.staff_id': staffId, 't.status': 'pending', 't.request_status': 'pending' });
+  // The filters narrow the same index range (staff, status, deadline): the keyset still holds.
+  if (page.filter?.kind) query.where('t.kind', page.filter.kind);
+  if (page.filter?.step) query.where('t.step', page.filter.step);
+  if (page.filter?.deadlineBefore) query.where('t.deadline_at', '<', page.filter.deadlineBefore);
   if (page.after) query.whereRaw('(t.deadline_at, t.id) > (?::timestamptz, ?::uuid)', [page.after.deadlineAt, page.after.taskId]);
   return query
     .select(
       't.id',
+      't.workflow_id',
+      't.step',
       't.on_behalf_of_name',
       't.kind',
       't.deadline_at',
@@ -198,6 +208,27 @@ export async function inboxPage(db: DbOrTx, staffId: string, page: { limit: numb
     )
     .orderBy([{ column: 't.deadline_at' }, { column: 't.id' }])
     .limit(page.limit);
+}
+
+/** What the inbox can be narrowed to: one kind of request, one step, deadlines before an instant. */
+export interface InboxFilter {
+  kind?: string | undefined;
+  step?: string | undefined;
+  deadlineBefore?: Date | undefined;
+}
+
+/** The steps a staff member has pending tasks in (the inbox's step filter offers these). */
+export async function inboxSteps(db: DbOrTx, staffId: string): Promise<string[]> {
+  const rows: { step: string }[] = await db('approval_tasks')
+    .where({ staff_id: staffId, status: 'pending', request_status: 'pending' })
+    .distinct('step')
+    .orderBy('step');
+  return rows.map((r) => r.step);
+}
+
+/** Pending tasks of one request step (any approver): reassignment picks the one it moves. */
+export async function pendingTasksOfStep(db: DbOrTx, workflowId: string, step: string): Promise<ApprovalTaskRow[]> {
+  return db('approval_tasks').where({ workflow_id: workflowId, step, status: 'pending', request_status: 'pending' }).orderBy('created_at');
 }
 
 /** How many pending tasks of pending requests a staff member has, per kind (index-only on `approval_tasks_inbox_kind`). */
@@ -220,4 +251,17 @@ export async function withdrawTask(db: DbOrTx, t: { workflowId: string; step: st
 /** Pending tasks a staff member can hand over to a delegate. */
 export async function pendingTasksForHandOver(db: DbOrTx, staffId: string): Promise<ApprovalTaskRow[]> {
   return db('approval_tasks').where({ staff_id: staffId, status: 'pending' }).orderBy('created_at');
+}
+
+/** Every open task of pending requests, soonest deadline first (the administrateur's reassignment list). */
+export async function openTasks(db: DbOrTx, limit: number): Promise<(ApprovalTaskRow & { title: string })[]> {
+  return db('approval_tasks as t')
+    .join('approval_requests as r', function () {
+      this.on('r.workflow_id', 't.workflow_id').andOn('r.step', 't.step');
+    })
+    .where({ 't.status': 'pending', 't.request_status': 'pending' })
+    .whereNotNull('t.staff_id')
+    .select('t.*', 'r.title')
+    .orderBy([{ column: 't.deadline_at' }, { column: 't.id' }])
+    .limit(limit);
 }

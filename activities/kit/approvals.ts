@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { recordAudit } from '../../db/approvalAudit.js';
+import { mailedApproverKeys, recordAudit } from '../../db/approvalAudit.js';
 import { findDecisionLinkByIssueKey, issueDecisionLink } from '../../db/approvalLinks.js';
 import { findApprovalRequest, openApprovalRequest, setTaskStatus, tasksOfStep, upsertTask, withdrawTask } from '../../db/approvals.js';
 import { findExternalParty } from '../../db/externalParties.js';
@@ -12,6 +12,7 @@ import { createApprovalClosingActivities } from './approvalsClosing.js';
 import { type Approver, type Assignment, assign, externalApprover, resolveSelectors, staffApprover } from './approvalsResolve.js';
 import { type ActivityDeps, currentWorkflowId } from './context.js';
 import { describeDecision } from './describe.js';
+import { externalApproverName } from './externalApproverNames.js';
 import { deliverOnce } from './mailing.js';
 import { partyName } from './parties.js';
 
@@ -56,8 +57,12 @@ export function createActivities(deps: ActivityDeps) {
       tokenHash: hashToken(raw),
       expiresAt: new Date(ref.deadlineAt),
     });
+    // An external approver is greeted by the name the request collected for them (not by address).
+    const approverName =
+      approver.staffId === null ? ((await externalApproverName(db, workflowId, approver.email)) ?? approver.name) : approver.name;
     const rendered = decisionRequested({
-      approverName: approver.name,
+      approverName,
+      kind: request.kind,
       reason,
       title: request.title,
       requesterName: request.requester_name,
@@ -241,8 +246,13 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     /** A fresh link to every approver whose task is still pending. */
-    async remindApprovers(input: StepRef & { round: string; at: number }): Promise<NotifiedApprover[]> {
-      const tasks = (await tasksOfStep(db, currentWorkflowId(), input.step)).filter((t) => t.status === 'pending');
+    async remindApprovers(input: StepRef & { round: string; at: number; skipKeys?: string[] }): Promise<NotifiedApprover[]> {
+      const skip = new Set(input.skipKeys ?? []);
+      const asked = await mailedApproverKeys(db, currentWorkflowId(), input.step);
+      // Only people who were mailed: a later level's task sits in the inbox unmailed until its escalation.
+      const tasks = (await tasksOfStep(db, currentWorkflowId(), input.step)).filter(
+        (t) => t.status === 'pending' && !skip.has(t.approver_key) && asked.has(t.approver_key),
+      );
       const reminded: NotifiedApprover[] = [];
       for (const task of tasks) {
         const approver: Approver = { key: task.approver_key, name: task.approver_name, staffId: task.staff_id, email: task.email };
@@ -256,6 +266,28 @@ export function createActivities(deps: ActivityDeps) {
       return reminded;
     },
 
+    /**
+     * A local activity: tasks in the inbox of people who may already decide but are not mailed yet
+     * (the plan's later levels, `laterLevelsMayDecide`). No link, no mail; the audit says they can see it.
+     */
+    async openInboxTasks(input: StepRef & { approvers: NotifiedApprover[] }): Promise<void> {
+      const workflowId = currentWorkflowId();
+      for (const a of input.approvers) {
+        const approver = await approverByKey(a.key, a.name);
+        if (approver.staffId === null) continue;
+        const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key, a.onBehalfOf.name) : undefined;
+        await upsertTask(db, {
+          workflowId,
+          step: input.step,
+          approverKey: approver.key,
+          staffId: approver.staffId,
+          email: approver.email,
+          approverName: approver.name,
+          ...(onBehalfOf ? { onBehalfOf } : {}),
+        });
+      }
+    },
+
     /** Hands a pending task over to a delegate: a new task and link for them, both names in the audit. */
     async handOverApprovalTask(input: StepRef & { fromKey: string; toStaffId: string; at: number }): Promise<NotifiedApprover> {
       const workflowId = currentWorkflowId();
@@ -266,6 +298,20 @@ export function createActivities(deps: ActivityDeps) {
       const handed = await ask(input, { approver: delegate, onBehalfOf }, `handover-${from.approver_key}`, 'handover', new Date(input.at));
       await setTaskStatus(db, from.id, 'handed_over');
       return notifiedOf(handed);
+    },
+
+    /**
+     * Moves a pending task to another member of staff (an administrateur's reassignment): a task,
+     * link and mail for them in their own name; the former task is closed as handed over.
+     */
+    async reassignApprovalTask(input: StepRef & { fromKey: string; toStaffId: string; at: number }): Promise<NotifiedApprover> {
+      const workflowId = currentWorkflowId();
+      const from = (await tasksOfStep(db, workflowId, input.step)).find((t) => t.approver_key === input.fromKey);
+      const to = await staffApprover(db, input.toStaffId);
+      if (!from || !to) throw ApplicationFailure.nonRetryable('nothing to reassign', ErrorKind.NotFound);
+      const asked = await ask(input, { approver: to }, `reassign-${from.approver_key}`, 'new', new Date(input.at));
+      await setTaskStatus(db, from.id, 'handed_over');
+      return notifiedOf(asked);
     },
 
     /** A local activity: the approver's task leaves the inbox, the audit says why. */

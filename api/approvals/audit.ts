@@ -10,7 +10,7 @@ import type { ApiDeps } from '../deps.js';
 const columns = ['at', 'step', 'event', 'actor_name', 'on_behalf_of_name', 'channel', 'outcome', 'reason', 'comment'] as const;
 
 /** RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-function csvField(value: unknown): string {
+export function csvField(value: unknown): string {
   let text = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

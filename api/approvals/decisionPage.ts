@@ -23,10 +23,11 @@ export function decisionFormPage(
   const { t } = ctx;
   const outcomes = view.request.outcomes as Outcome[];
   const state = p.state ?? { lang: ctx.lang, values: {}, errors: {} };
+  if (view.request.kind === 'trainingSeatOffer') return seatOfferPage(ctx, view, p.action, p.csrf, state, p.message);
   return {
     title: t('pageDecision.title'),
     body: html`${errorSummary(state, p.message)}
-<p>${t('pageDecision.hello', { name: view.approverName })}</p>
+<p>${t('pageDecision.hello', { name: view.greeting })}</p>
 ${summary(ctx, view)}
 ${view.onBehalfOf ? html`<p class="muted">${t('pageDecision.onBehalfOf', { name: view.onBehalfOf })}</p>` : ''}
 <p class="muted">${t('pageDecision.before', { when: dateTime(view.request.deadline_at.getTime(), ctx.lang) })}</p>
@@ -77,5 +78,33 @@ export function decisionErrorPage(ctx: PageContext, status: number, message: str
     status,
     title: ctx.t('pageDecision.unusableTitle'),
     body: html`${notice('error', message, { live: true })}<p class="muted">${ctx.t('pageDecision.unusableHint')}</p>`,
+  };
+}
+
+/**
+ * A freed seat offered to a wait-listed applicant (seed 004) reads as an offer: « Je confirme » keeps
+ * the seat, « Je me désiste » gives it to the next person (its own form, so the withdrawal carries
+ * its reason and the confirmation none).
+ */
+function seatOfferPage(
+  ctx: PageContext,
+  view: DecisionLinkView,
+  action: string,
+  csrf: string,
+  state: FormState,
+  message?: string,
+): PageContent {
+  const { t } = ctx;
+  return {
+    title: t('pageStaff.seatOfferTitle'),
+    body: html`${errorSummary(state, message)}
+<p>${t('pageDecision.hello', { name: view.greeting })}</p>
+<p>${t('pageStaff.seatOfferIntro')}</p>
+${Object.keys(view.request.details).length ? detailsList(Object.entries(view.request.details)) : ''}
+<p class="muted">${t('pageDecision.before', { when: dateTime(view.request.deadline_at.getTime(), ctx.lang) })}</p>
+<div class="outcomes">
+<form method="post" action="${action}" class="inline">${hidden('csrf', csrf)}${hidden('outcome', 'approve')}<button type="submit">${t('pageStaff.seatConfirm')}</button></form>
+<form method="post" action="${action}" class="inline">${hidden('csrf', csrf)}${hidden('outcome', 'refuse')}${hidden('reason', t('pageStaff.seatDeclined'))}<button type="submit" class="button-secondary">${t('pageStaff.seatDecline')}</button></form>
+</div>`,
   };
 }

@@ -1,4 +1,4 @@
-import { findApprovalRequest, findTask, type InboxPosition, inboxCounts, inboxPage } from '../../db/approvals.js';
+import { findApprovalRequest, findTask, type InboxFilter, type InboxPosition, inboxCounts, inboxPage } from '../../db/approvals.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
 import type { Outcome } from '../../workflows/kit/approval/contract.js';
@@ -57,7 +57,7 @@ export function createInboxUseCases(deps: ApiDeps) {
 
   return {
     /** One page, soonest deadline first; `total` and `counts` cover all my pending tasks. */
-    async pending(me: StaffPrincipal, page: { limit?: number | undefined; cursor?: string | undefined } = {}) {
+    async pending(me: StaffPrincipal, page: { limit?: number | undefined; cursor?: string | undefined } = {}, filter: InboxFilter = {}) {
       const limit = page.limit ?? inboxPageSize.default;
       if (!Number.isInteger(limit) || limit < 1 || limit > inboxPageSize.max) {
         throw new AppError(ErrorKind.Validation, msg('http.invalidFields'), {
@@ -71,7 +71,7 @@ export function createInboxUseCases(deps: ApiDeps) {
       // (repeatable read): run side by side on two connections, a task arriving in between was
       // counted in `total` but missing from the page.
       const { rows, counts } = await db.transaction(
-        async (tx) => ({ rows: await inboxPage(tx, me.id, { limit: limit + 1, after }), counts: await inboxCounts(tx, me.id) }),
+        async (tx) => ({ rows: await inboxPage(tx, me.id, { limit: limit + 1, after, filter }), counts: await inboxCounts(tx, me.id) }),
         { isolationLevel: 'repeatable read', readOnly: true },
       );
       const items = rows.slice(0, limit);
@@ -81,6 +81,8 @@ export function createInboxUseCases(deps: ApiDeps) {
         counts,
         items: items.map((r) => ({
           taskId: r.id as string,
+          workflowId: r.workflow_id as string,
+          step: r.step as string,
           kind: r.kind as string,
           title: r.title as string,
           requester: r.requester_name as string,
@@ -95,10 +97,15 @@ export function createInboxUseCases(deps: ApiDeps) {
       };
     },
 
+    /** The task and its request's row, for the task page (which adds the whole request from its kind's view). */
+    ownTask,
+
     async one(me: StaffPrincipal, taskId: string) {
       const { task, request } = await ownTask(me, taskId);
       return {
         taskId: task.id,
+        workflowId: task.workflow_id,
+        step: task.step,
         taskStatus: task.status,
         kind: request.kind,
         title: request.title,

@@ -1,3 +1,4 @@
+import { externalApproverName } from '../../activities/kit/externalApproverNames.js';
 import { type DecisionLink, findDecisionLinkByHash } from '../../db/approvalLinks.js';
 import { type ApprovalRequestRow, findApprovalRequest, tasksOfStep } from '../../db/approvals.js';
 import { findStaffById, rolesOf } from '../../db/staffAccounts.js';
@@ -14,6 +15,8 @@ export interface DecisionLinkView {
   link: DecisionLink;
   request: ApprovalRequestRow;
   approverName: string;
+  /** How the page greets them: an external approver by the name the request collected (seed 004: the supervisor). */
+  greeting: string;
   onBehalfOf: string | null;
   state: DecisionLinkState;
 }
@@ -30,7 +33,11 @@ export function createDecisionLinkUseCases(deps: ApiDeps) {
     const task = (await tasksOfStep(db, link.workflow_id, link.step)).find((t) => t.approver_key === link.approver_key);
     // After the step closes the link shows who decided what and when, even past its expiry.
     const state: DecisionLinkState = request.status !== 'pending' ? 'closed' : link.expires_at.getTime() <= Date.now() ? 'expired' : 'open';
-    return { link, request, approverName: task?.approver_name ?? link.approver_key, onBehalfOf: task?.on_behalf_of_name ?? null, state };
+    const approverName = task?.approver_name ?? link.approver_key;
+    const external = link.approver_key.startsWith('email:')
+      ? await externalApproverName(db, link.workflow_id, link.approver_key.slice(6))
+      : undefined;
+    return { link, request, approverName, greeting: external ?? approverName, onBehalfOf: task?.on_behalf_of_name ?? null, state };
   }
 
   return {

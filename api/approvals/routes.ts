@@ -12,9 +12,13 @@ import { auditCsv, createAuditUseCases } from './audit.js';
 import { createInboxUseCases, decodeInboxCursor, inboxPageSize } from './inbox.js';
 import { decisionLinkRoutes } from './linkRoutes.js';
 import { bulkDecisionBody, decisionFields, demoRequestBody } from './schemas.js';
+import { staffPageRoutes } from './staffPageRoutes.js';
 
 const inboxItem = z.object({
   taskId: z.uuid(),
+  // The request (its audit: GET /api/approvals/:workflowId/audit) and the step this task decides.
+  workflowId: z.string(),
+  step: z.string(),
   kind: z.string(),
   title: z.string(),
   requester: z.string(),
@@ -41,6 +45,10 @@ const inboxQuery = z.object({
     .max(200, badCursorMessage)
     .refine((value) => decodeInboxCursor(value) !== undefined, badCursorMessage)
     .optional(),
+  // Filters: one kind of request, one step, deadlines before an instant.
+  kind: z.string().trim().min(1).max(100).optional(),
+  step: z.string().trim().min(1).max(100).optional(),
+  deadlineBefore: z.coerce.date().optional(),
 });
 
 const inboxPage = z.object({
@@ -87,7 +95,10 @@ export function approvalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         querystring: inboxQuery,
         response: { 200: inboxPage, 400: errorResponse, 401: errorResponse, 403: errorResponse },
       },
-      handler: async (request) => inbox.pending(await me(request.session!.principal_id), request.query),
+      handler: async (request) => {
+        const { kind, step, deadlineBefore, ...page } = request.query;
+        return inbox.pending(await me(request.session!.principal_id), page, { kind, step, deadlineBefore });
+      },
     });
 
     app.get('/approvals/inbox/:taskId', {
@@ -248,5 +259,6 @@ export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(approvalRoutes(deps), { prefix: '/api' });
     await app.register(decisionLinkRoutes(deps));
+    await app.register(staffPageRoutes(deps));
   };
 }

@@ -86,7 +86,7 @@ export const loginPathOf: Record<PrincipalKind, string> = {
   recruiter: '/entreprises/connexion',
   student: '/ent/connexion',
   staff_ent: '/ent/connexion',
-  staff: '/connexion',
+  staff: '/personnels/connexion',
 };
 
 /** A path to come back to after logging in: ours only (never `//elsewhere` or a full URL). */

@@ -20,6 +20,8 @@ export const navigation: readonly NavEntry[] = [
   { href: '/formation-continue', label: 'pageTraining.nav' },
   { href: '/formation-continue/mes-candidatures', label: 'pageTraining.navMine', for: ['candidate', 'student', 'staff_ent'] },
   { href: '/assistance', label: 'page.navAssistance' },
+  { href: '/personnels/decisions', label: 'pageStaff.nav', for: ['staff', 'staff_ent'] },
+  { href: '/administration', label: 'pageStaff.navAdmin', for: ['staff'] },
 ];
 
 /** Each kind of account's own space, where « Mon espace » and a login lead. */
@@ -29,7 +31,7 @@ export const homeOf: Record<PrincipalKind, string> = {
   recruiter: '/entreprises/mon-compte',
   student: '/ent/accueil',
   staff_ent: '/ent/accueil',
-  staff: '/',
+  staff: '/personnels/decisions',
 };
 
 /** Where each kind logs out: the ENT's own route also ends the single sign-on session. */

@@ -1,3 +1,4 @@
+import { adminMessages } from './messages/admin.js';
 import { approvalMessages } from './messages/approval.js';
 import { candidateAccountMessages } from './messages/candidateAccount.js';
 import { entMessages } from './messages/ent.js';
@@ -15,12 +16,14 @@ import { pageGraduateMessages } from './messages/pageGraduate.js';
 import { pageLinksMessages } from './messages/pageLinks.js';
 import { pagePortalMessages } from './messages/pagePortal.js';
 import { pageRecruiterMessages } from './messages/pageRecruiter.js';
+import { pageStaffMessages } from './messages/pageStaff.js';
 import { pageTrainingMessages } from './messages/pageTraining.js';
 import { portalMessages } from './messages/portal.js';
 import { recruiterRegistrationMessages } from './messages/recruiterRegistration.js';
 import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
+import { taskViewMessages } from './messages/taskView.js';
 import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
 
 /**
@@ -30,6 +33,7 @@ import { trainingPreRegistrationMessages } from './messages/trainingPreRegistrat
  * lines added in parallel then land in different places and merge without conflict).
  */
 export const catalogue = {
+  admin: adminMessages,
   approval: approvalMessages,
   candidateAccount: candidateAccountMessages,
   ent: entMessages,
@@ -47,11 +51,13 @@ export const catalogue = {
   pageLinks: pageLinksMessages,
   pagePortal: pagePortalMessages,
   pageRecruiter: pageRecruiterMessages,
+  pageStaff: pageStaffMessages,
   pageTraining: pageTrainingMessages,
   portal: portalMessages,
   recruiterRegistration: recruiterRegistrationMessages,
   security: securityMessages,
   session: sessionMessages,
   staff: staffMessages,
+  taskView: taskViewMessages,
   trainingPreRegistration: trainingPreRegistrationMessages,
 };

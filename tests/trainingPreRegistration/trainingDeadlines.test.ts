@@ -74,7 +74,7 @@ describe('when the supervisor does not answer (hand over to the chargé de proje
     const { code } = await world.db('training_actions').where({ id: actionId }).first('code');
     const owner = await createStaff(world, [{ role: 'charge_de_projet', scope: code }]);
     expect((await world.api('PATCH', `/api/training/sessions/${sessionId}`, { capacity: 1 }, owner.auth)).status).toBe(200);
-    const offer = await world.mailbox.waitFor(waiting.applicant.email, { subject: /Décision attendue/ });
+    const offer = await world.mailbox.waitFor(waiting.applicant.email, { subject: /confirmez-vous votre participation/ });
     expect((await decideByLink(world, decisionLinkIn(offer), { outcome: 'approve' })).status).toBe(200);
     await waitUntil(async () => (await statusOf(world, waiting.id)) === 'accepted');
   });

@@ -138,7 +138,7 @@ describe('continuing-education pre-registration (seed 004)', () => {
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
     await applicantMail(waiting.applicant.email, /Une place s’est libérée pour vous/);
-    const offer = await world.mailbox.waitFor(waiting.applicant.email, { subject: /Décision attendue/ });
+    const offer = await world.mailbox.waitFor(waiting.applicant.email, { subject: /confirmez-vous votre participation/ });
     expect((await decideByLink(world, decisionLinkIn(offer), { outcome: 'approve' })).status).toBe(200);
     await applicantMail(waiting.applicant.email, /participation est confirmée/);
     expect(await statusOf(world, waiting.id)).toBe('accepted');

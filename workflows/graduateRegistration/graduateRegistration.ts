@@ -143,6 +143,9 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
       escalations: escalations.map((l) => ({ after: l.after!, approvers: l.approvers })),
       onDeadline: 'expire',
     },
+    // « validé par l'administrateur ou le responsable composante ou le responsable VET »: every level
+    // may decide from the start; the plan only says who is mailed first and when the others are.
+    laterLevelsMayDecide: true,
   });
   if (decision.outcome !== 'approve' && decision.outcome !== 'refuse') return expire();
 

@@ -13,6 +13,8 @@ const subjects: Record<DecisionMailReason, { fr: string; en: string }> = {
 export function decisionRequested(
   p: {
     approverName: string;
+    /** The request's kind: a freed seat (`trainingSeatOffer`) reads as an offer, not as a decision to take. */
+    kind?: string;
     reason: DecisionMailReason;
     title: string;
     requesterName: string;
@@ -26,6 +28,7 @@ export function decisionRequested(
 ) {
   const until = p.deadline.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris' });
   const details = Object.entries(p.details).map(([label, value]) => `${label} : ${value}`);
+  if (p.kind === 'trainingSeatOffer') return seatOffer(p, until, details, locale);
   if (locale === 'en') {
     return renderMail(
       `${subjects[p.reason].en}: ${p.title}`,
@@ -50,5 +53,31 @@ export function decisionRequested(
       ...(p.hasInbox ? ['Vous retrouvez aussi cette demande dans vos décisions en attente.'] : []),
     ],
     { label: 'Ouvrir la page de décision', url: p.url },
+  );
+}
+
+/** Seed 004: « une place libérée est proposée au premier de la liste d'attente »: an offer to confirm or decline. */
+function seatOffer(p: { approverName: string; title: string; url: string }, until: string, details: string[], locale: Locale) {
+  if (locale === 'en') {
+    return renderMail(
+      'A seat has become free: do you confirm your participation?',
+      [
+        `Hello ${p.approverName},`,
+        'A seat has become free in the session for which you were on the waiting list. It is offered to you.',
+        ...details,
+        `Please answer before ${until}: « I confirm » keeps the seat, « I withdraw » gives it to the next person.`,
+      ],
+      { label: 'I confirm or I withdraw', url: p.url },
+    );
+  }
+  return renderMail(
+    'Une place s’est libérée : confirmez-vous votre participation ?',
+    [
+      `Bonjour ${p.approverName},`,
+      'Une place s’est libérée dans la session pour laquelle vous étiez sur liste d’attente : elle vous est proposée.',
+      ...details,
+      `Merci de répondre avant le ${until} : « Je confirme » vous réserve la place, « Je me désiste » la laisse à la personne suivante.`,
+    ],
+    { label: 'Je confirme ou je me désiste', url: p.url },
   );
 }

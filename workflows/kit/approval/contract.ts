@@ -78,6 +78,12 @@ export interface DecisionRequest {
   approvers: ApproverSelector[];
   outcomes: Outcome[];
   plan: DecisionPlan;
+  /**
+   * The people of the plan's later levels (its escalations) may decide from the start: each has
+   * the task in their inbox at once, without a mail; their escalation is when they are mailed
+   * (seed 000: « validé par l'administrateur ou le responsable composante ou le responsable VET »).
+   */
+  laterLevelsMayDecide?: boolean;
 }
 
 export type Channel = 'link' | 'inbox' | 'deadline' | 'requester';
@@ -128,6 +134,17 @@ export interface HandOverInput {
 }
 
 /**
+ * An administrateur moves an open task from one approver to another member of staff (ids only: the
+ * reason and who asked are written to the audit by the API, never into the history). The new
+ * approver is asked in their own name (not « on behalf of »); the former one can no longer decide.
+ */
+export interface ReassignInput {
+  step: string;
+  fromKey: string;
+  toStaffId: string;
+}
+
+/**
  * Takes an approver off a pending decision: their account was deactivated (the API sends it), or
  * their address refuses mail for good and they have no inbox (the step finds it itself). Their
  * task leaves the inbox, their link stops working, and the others are asked instead (see
@@ -154,6 +171,7 @@ export interface ApprovalHistoryEntry {
     | 'reminded'
     | 'escalated'
     | 'handed_over'
+    | 'reassigned'
     | 'removed'
     | 'mail_undeliverable'
     | 'decided'
@@ -182,6 +200,7 @@ export interface ApprovalStepState {
 export const decideUpdate = defineUpdate<DecisionResult, [DecideInput]>('approval.decide');
 export const withdrawUpdate = defineUpdate<DecisionResult, [WithdrawInput]>('approval.withdraw');
 export const handOverUpdate = defineUpdate<NotifiedApprover, [HandOverInput]>('approval.handOver');
+export const reassignUpdate = defineUpdate<NotifiedApprover, [ReassignInput]>('approval.reassign');
 export const removeApproverUpdate = defineUpdate<{ removed: boolean; remaining: number }, [RemoveApproverInput]>('approval.removeApprover');
 /** The current (or last) decision step of the lifecycle, with its history. */
 export const approvalStateQuery = defineQuery<ApprovalStepState | null>('approval.state');

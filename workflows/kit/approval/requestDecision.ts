@@ -25,6 +25,7 @@ import {
   decideUpdate,
   handOverUpdate,
   type NotifiedApprover,
+  reassignUpdate,
   removeApproverUpdate,
   withdrawUpdate,
 } from './contract.js';
@@ -62,6 +63,8 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   const openedAt = Date.now();
   const timeline = timelineOf(request.plan, openedAt);
   const selectors = [...request.approvers];
+  /** Later levels allowed from the start (their task is in their inbox; they are mailed at their escalation). */
+  const early = request.laterLevelsMayDecide ? timeline.escalations.flatMap((e) => e.approvers) : [];
   const notified = new Map<string, NotifiedApprover>();
   const history: ApprovalHistoryEntry[] = [];
   let result: DecisionResult | undefined;
@@ -83,7 +86,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   };
 
   /** Authorise first, then invite: the people are allowed before their mails leave. */
-  const ask = async (round: string, newSelectors: typeof selectors, at: number) => {
+  const ask = async (round: string, newSelectors: typeof selectors, at: number): Promise<string[]> => {
     const approvers = await projections.resolveApprovers({
       selectors: newSelectors,
       requesterKey: request.requester.key,
@@ -93,6 +96,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     remember(approvers, 'notified');
     const asked: AskOutcome | undefined = await approvals.askApprovers({ ...base, round, approvers, selectors: newSelectors, at });
     noteUndeliverable(asked?.undeliverable ?? [], at);
+    return approvers.map((a) => a.key);
   };
 
   /**
@@ -169,7 +173,8 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
     if (input.decider.key === request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.ownRequest'));
     const approver = notified.get(input.decider.key);
     if (input.channel === 'link' && !approver) throw fail(ErrorKind.Forbidden, msg('approval.linkNotYours'));
-    if (!approver && !coveredByRole(input.decider, selectors) && !coveredByParty(input.decider.key, selectors)) {
+    const allowed = [...selectors, ...early];
+    if (!approver && !coveredByRole(input.decider, allowed) && !coveredByParty(input.decider.key, allowed)) {
       throw fail(ErrorKind.Forbidden, msg('approval.notAnApprover'));
     }
     if (!request.outcomes.includes(input.outcome)) throw fail(ErrorKind.Validation, msg('approval.outcomeNotAllowed'));
@@ -249,6 +254,34 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   );
 
   setHandler(
+    reassignUpdate,
+    async (input) => {
+      const to = `staff:${input.toStaffId}`;
+      // Allowed at once (before the mail leaves); the former approver can no longer decide.
+      notified.delete(input.fromKey);
+      removed.add(input.fromKey);
+      notified.set(to, { key: to, name: 'réaffectation' });
+      const approver = await approvals.reassignApprovalTask({
+        ...base,
+        fromKey: input.fromKey,
+        toStaffId: input.toStaffId,
+        at: Date.now(),
+      });
+      remember([approver], 'reassigned');
+      return approver;
+    },
+    {
+      validator: (input) => {
+        refuseIfSettled();
+        if (input.step !== request.step || !notified.has(input.fromKey)) throw fail(ErrorKind.NotFound, msg('approval.nothingToHandOver'));
+        if (`staff:${input.toStaffId}` === request.requester.key) throw fail(ErrorKind.Forbidden, msg('approval.requesterCannotReceive'));
+        if (`staff:${input.toStaffId}` === input.fromKey || notified.has(`staff:${input.toStaffId}`))
+          throw fail(ErrorKind.Conflict, msg('admin.alreadyAsked'));
+      },
+    },
+  );
+
+  setHandler(
     removeApproverUpdate,
     async (input) => {
       removals.push({ key: input.approverKey, reason: input.reason });
@@ -296,6 +329,16 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
   });
   history.push({ at: openedAt, event: 'requested', by: request.requester.key });
   await ask('initial', selectors, Date.now());
+  if (early.length) {
+    // The later levels see the task in their inbox now; the plan decides when they are mailed.
+    const later = await projections.resolveApprovers({
+      selectors: early,
+      requesterKey: request.requester.key,
+      alreadyNotified: [...notified.keys()],
+      at: Date.now(),
+    });
+    await projections.openInboxTasks({ ...base, approvers: later });
+  }
 
   // 2. Wait for a decision or a withdrawal; meanwhile remind, escalate, and stop at the deadline.
   let nextReminderAt = timeline.firstReminderAt;
@@ -328,15 +371,22 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
       result = { step: request.step, outcome, decidedBy: { key: 'system' }, channel: 'deadline', at: now };
       break;
     }
+    // People asked by an escalation at this instant have just had their mail: no reminder on top of it.
+    let justAsked: string[] = [];
     if (nextEscalation && now >= nextEscalation.at) {
       escalationLevel += 1;
       selectors.push(...nextEscalation.approvers);
       history.push({ at: now, event: 'escalated', detail: `niveau ${escalationLevel}` });
-      await ask(`escalation-${escalationLevel}`, nextEscalation.approvers, now);
+      justAsked = await ask(`escalation-${escalationLevel}`, nextEscalation.approvers, now);
     }
     if (now >= nextReminderAt) {
       remindersSent += 1;
-      const reminded = await approvals.remindApprovers({ ...base, round: `reminder-${remindersSent}`, at: now });
+      const reminded = await approvals.remindApprovers({
+        ...base,
+        round: `reminder-${remindersSent}`,
+        at: now,
+        ...(justAsked.length ? { skipKeys: justAsked } : {}),
+      });
       history.push(...reminded.map((a) => ({ at: now, event: 'reminded' as const, by: a.key })));
       nextReminderAt += timeline.reminderEveryMs;
     }
