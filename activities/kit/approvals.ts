@@ -273,9 +273,9 @@ export function createActivities(deps: ActivityDeps) {
     async openInboxTasks(input: StepRef & { approvers: NotifiedApprover[] }): Promise<void> {
       const workflowId = currentWorkflowId();
       for (const a of input.approvers) {
-        const approver = await approverByKey(a.key, a.name);
+        const approver = await approverByKey(a.key);
         if (approver.staffId === null) continue;
-        const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key, a.onBehalfOf.name) : undefined;
+        const onBehalfOf = a.onBehalfOf ? await approverByKey(a.onBehalfOf.key) : undefined;
         await upsertTask(db, {
           workflowId,
           step: input.step,

@@ -260,7 +260,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
       // Allowed at once (before the mail leaves); the former approver can no longer decide.
       notified.delete(input.fromKey);
       removed.add(input.fromKey);
-      notified.set(to, { key: to, name: 'réaffectation' });
+      notified.set(to, { key: to });
       const approver = await approvals.reassignApprovalTask({
         ...base,
         fromKey: input.fromKey,
