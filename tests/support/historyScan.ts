@@ -61,8 +61,12 @@ export async function collectNeedles(templateDatabaseUrl: string): Promise<Needl
               const [y, m, d] = v.slice(0, 10).split('-');
               add(kind, `${y}-${m}-${d}`);
               add(kind, `${d}/${m}/${y}`);
-            } else if (kind === 'name') for (const part of v.split(/[\s,]+/)) add(kind, part);
-            else add(kind, v);
+            } else if (kind === 'name') {
+              // The whole name, and each capitalised word of it without digits (« Sophie », « Projet »):
+              // not the tests' uniqueness suffixes (« 931a ») nor role words (« Responsable composante »).
+              add(kind, v);
+              for (const part of v.split(/[\s,]+/)) if (/^\p{Lu}[\p{L}'’-]+$/u.test(part)) add(kind, part);
+            } else add(kind, v);
           }
         }
       } finally {
