@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package: its default export, so that Node's ESM loader (tsx, dist) and vitest agree.
+import proto from '@temporalio/proto';
 import type { PayloadKeys } from './payloadKeys.js';
 
 /** The payload metadata this codec writes: the Temporal UI and a codec server read the same keys. */
@@ -12,6 +13,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const { Payload: PayloadProto } = proto.temporal.api.common.v1;
 
 /**
  * Encrypts every payload (inputs, results, signals, updates, queries, memos, failure details)
@@ -30,7 +32,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     return payloads.map((payload) => {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+      const plain = PayloadProto.encode(payload).finish();
       const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
       return {
         metadata: {
@@ -57,7 +59,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
       const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
-      return temporal.api.common.v1.Payload.decode(plain) as Payload;
+      return PayloadProto.decode(plain) as Payload;
     });
   }
 }

@@ -61,8 +61,12 @@ export async function collectNeedles(templateDatabaseUrl: string): Promise<Needl
               const [y, m, d] = v.slice(0, 10).split('-');
               add(kind, `${y}-${m}-${d}`);
               add(kind, `${d}/${m}/${y}`);
-            } else if (kind === 'name') for (const part of v.split(/[\s,]+/)) add(kind, part);
-            else add(kind, v);
+            } else if (kind === 'name') {
+              // The whole name, and each capitalised word of it without digits (« Sophie », « Projet »):
+              // not the tests' uniqueness suffixes (« 931a ») nor role words (« Responsable composante »).
+              add(kind, v);
+              for (const part of v.split(/[\s,]+/)) if (/^\p{Lu}[\p{L}'’-]+$/u.test(part)) add(kind, part);
+            } else add(kind, v);
           }
         }
       } finally {
@@ -100,19 +104,22 @@ const utf8 = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
 /**
  * Walks a history (proto objects or the JSON of a recorded file), decoding every payload with the
- * codec when there is one, and collects its strings. Search attributes are indexed by Temporal in
- * clear by design (ids and statuses only): they are read, never counted as clear payloads.
+ * codec when there is one, and collects its strings. Three kinds of payloads are in clear by design
+ * and not counted as clear payloads (their text is still searched for personal data): search
+ * attributes (Temporal indexes them: kinds, statuses, ids), headers (the trace context of
+ * lib/telemetry: trace and span ids) and the `data` detail of local activity markers (written by the
+ * SDK's core: sequence number, activity type, times; the marker's `result` is sealed).
  */
 async function readHistory(history: unknown, codec: PayloadCodec | undefined): Promise<Omit<ScannedHistory, 'workflowId'>> {
   const texts: string[] = [];
   let clearPayloads = 0;
   const bytesOf = (value: unknown): Uint8Array | undefined =>
     value instanceof Uint8Array ? value : typeof value === 'string' ? Buffer.from(value, 'base64') : undefined;
-  const visit = async (node: unknown, inSearchAttributes: boolean): Promise<void> => {
+  const visit = async (node: unknown, inSearchAttributes: boolean, inMarker = false, parentKey = ''): Promise<void> => {
     if (typeof node === 'string') texts.push(node);
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      for (const item of node) await visit(item, inSearchAttributes);
+      for (const item of node) await visit(item, inSearchAttributes, inMarker, parentKey);
       return;
     }
     const record = node as Record<string, unknown>;
@@ -127,7 +134,11 @@ async function readHistory(history: unknown, codec: PayloadCodec | undefined): P
       texts.push(utf8(decoded!.data ?? new Uint8Array()));
       return;
     }
-    for (const [key, value] of Object.entries(record)) await visit(value, inSearchAttributes || /searchAttributes/i.test(key));
+    for (const [key, value] of Object.entries(record)) {
+      const marker = inMarker || /markerRecorded/i.test(key);
+      const byDesign = /searchAttributes|^header$/i.test(key) || (marker && parentKey === 'details' && key === 'data');
+      await visit(value, inSearchAttributes || byDesign, marker, key);
+    }
   };
   await visit(history, false);
   return { texts, clearPayloads };
