@@ -21,6 +21,7 @@ import { recruiterRegistrationMessages } from './messages/recruiterRegistration.
 import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
+import { studentCardMessages } from './messages/studentCard.js';
 import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
 
 /**
@@ -53,5 +54,6 @@ export const catalogue = {
   security: securityMessages,
   session: sessionMessages,
   staff: staffMessages,
+  studentCard: studentCardMessages,
   trainingPreRegistration: trainingPreRegistrationMessages,
 };

@@ -6,7 +6,14 @@ import { dateTime, t } from '../../../lib/i18n/index.js';
  * No activity or Node import here: the API imports it to address running lifecycles.
  */
 
-export const staffRoles = ['administrateur', 'responsable_composante', 'responsable_vet', 'webmaster', 'charge_de_projet'] as const;
+export const staffRoles = [
+  'administrateur',
+  'responsable_composante',
+  'responsable_vet',
+  'webmaster',
+  'charge_de_projet',
+  'service_carte',
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /** Roles whose holders are scoped: composante codes, VET codes, training action ids. */

@@ -1,0 +1,170 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import { countAttempt, markAcknowledged, recordAccessControlEvent } from '../db/accessControlEvents.js';
+import { decidePhoto, findPhoto, photosOf } from '../db/cardPhotos.js';
+import { findEntAccountById } from '../db/entAccounts.js';
+import { type CardStatus, findCard, insertCard, setCardStatus, updateCard } from '../db/studentCards.js';
+import { ErrorKind } from '../lib/errors.js';
+import { t } from '../lib/i18n/index.js';
+import { deliverWebhook } from '../lib/webhooks/deliver.js';
+import { mailLink } from '../mail/links.js';
+import { type CardNotice, cardNotice } from '../mail/templates/studentCard/cardNotice.js';
+import type { OppositionMotive } from '../workflows/studentCard/contract.js';
+import { type ActivityDeps, stepKey } from './kit/context.js';
+import type { PhaseProjections } from './kit/lifecycle.js';
+import { deliverOnce } from './kit/mailing.js';
+
+/** `student_cards.status` follows the lifecycle; an opposition also records its motive and time. */
+export const phaseProjections: PhaseProjections = {
+  studentCard: async (tx, { subjectId, status, details }) => {
+    await setCardStatus(tx, subjectId, status as CardStatus);
+    if (status === 'disabled')
+      await updateCard(tx, subjectId, { disabled_motive: details.motive as OppositionMotive, disabled_at: new Date(details.at as number) });
+    if (status === 'enabled') await updateCard(tx, subjectId, { disabled_motive: null, disabled_at: null });
+  },
+};
+
+export function createActivities(deps: ActivityDeps) {
+  const { db, config } = deps;
+  const settings = config.studentCard;
+
+  async function requireCard(cardId: string) {
+    const card = await findCard(db, cardId);
+    if (!card) throw ApplicationFailure.nonRetryable(`student card ${cardId} does not exist`, ErrorKind.NotFound);
+    return card;
+  }
+
+  return {
+    /** The card office's decision on a photo; a refusal counts (ESUP-SGC's « rejets »). Idempotent. */
+    async settlePhoto(input: {
+      cardId: string;
+      photoId: string;
+      outcome: 'accepted' | 'refused';
+      decidedBy: string;
+      reason?: string;
+      comment?: string;
+      at: number;
+      purgeAfter: number;
+    }) {
+      await db.transaction(async (tx) => {
+        const before = await findPhoto(tx, input.photoId);
+        if (before?.status !== 'pending') return;
+        await decidePhoto(tx, input.photoId, {
+          status: input.outcome,
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(input.comment ? { comment: input.comment } : {}),
+          decidedBy: input.decidedBy,
+          at: new Date(input.at),
+          ...(input.outcome === 'refused' ? { purgeAfter: new Date(input.purgeAfter) } : {}),
+        });
+        if (input.outcome === 'accepted') await updateCard(tx, input.cardId, { photo_id: input.photoId });
+        else await tx('student_cards').where({ id: input.cardId }).increment('rejections', 1);
+      });
+    },
+
+    /** The refused photo's bytes are deleted once its keeping time is over (its row keeps the reason). */
+    async purgeRefusedPhoto(input: { photoId: string }) {
+      await db('card_photos').where({ id: input.photoId, status: 'refused' }).update({ jpeg: null });
+    },
+
+    async recordCardValidity(input: { cardId: string; validUntil: number }) {
+      await updateCard(db, input.cardId, { valid_until: new Date(input.validUntil) });
+    },
+
+    /**
+     * The replacement's row: the old card's accepted photo is reused while it is still valid. The
+     * new id comes from the workflow, so a retry finds the row it wrote.
+     */
+    async createReplacementCard(input: { oldCardId: string; newCardId: string }) {
+      const old = await requireCard(input.oldCardId);
+      const photo = old.photo_id ? await findPhoto(db, old.photo_id) : undefined;
+      const stillValid =
+        !!photo?.decided_at && photo.status === 'accepted' && photo.decided_at.getTime() + settings.photoValidityMs > Date.now();
+      // The documented payment hook: a fee is recorded on the new card; the payment interface
+      // (lib/payments/, the membership issue) will ask for it before production when it lands.
+      const card = await insertCard(db, {
+        id: input.newCardId,
+        entAccountId: old.ent_account_id,
+        photoId: stillValid ? photo!.id : null,
+        replacesCardId: old.id,
+        feeCents: settings.replacementFeeCents,
+      });
+      return { photoAlreadyAccepted: stillValid && card?.photo_id === photo!.id };
+    },
+
+    /**
+     * Tells the access-control system, retried (by Temporal) until it acknowledges. The outbox row is
+     * written first, keyed by the event id: every retry sends the same id and body, so the receiver
+     * deduplicates; a row already acknowledged is not sent again.
+     */
+    async notifyAccessControl(input: {
+      cardId: string;
+      eventId: string;
+      type: 'card.disabled' | 'card.enabled';
+      motive?: OppositionMotive;
+      at: number;
+    }) {
+      const card = await requireCard(input.cardId);
+      const holder = await findEntAccountById(db, card.ent_account_id);
+      const event = await recordAccessControlEvent(db, {
+        id: input.eventId,
+        cardId: card.id,
+        type: input.type,
+        payload: {
+          id: input.eventId,
+          type: input.type,
+          occurredAt: new Date(input.at).toISOString(),
+          card: { id: card.id, studentNumber: holder?.student_number ?? null },
+          ...(input.motive ? { motive: input.motive } : {}),
+        },
+      });
+      if (event.acknowledged_at) return 'already_acknowledged';
+      const { url, secret, timeoutMs } = settings.accessControl;
+      if (!url || !secret) {
+        log.warn('ACCESS_CONTROL_WEBHOOK_URL/SECRET not set: the access-control system is not told', { eventId: event.id });
+        return 'not_configured';
+      }
+      await countAttempt(db, event.id);
+      await deliverWebhook({ url, secret, timeoutMs }, { id: event.id, body: JSON.stringify(event.payload) });
+      await markAcknowledged(db, event.id);
+      return 'acknowledged';
+    },
+
+    async mailHolder(input: { cardId: string; notice: CardNotice; step: string }) {
+      const card = await requireCard(input.cardId);
+      const holder = await findEntAccountById(db, card.ent_account_id);
+      if (!holder?.email) return 'no_address';
+      const lang = (holder as { locale?: string }).locale === 'en' ? 'en' : 'fr';
+      const lastRefused = input.notice === 'photoRefused' ? (await photosOf(db, card.id)).find((p) => p.status === 'refused') : undefined;
+      const rendered = cardNotice(
+        input.notice,
+        {
+          firstName: holder.first_name,
+          cardUrl: mailLink(config, 'STUDENT_CARD'),
+          photoUrl: mailLink(config, 'STUDENT_CARD_PHOTO'),
+          ...(lastRefused?.refusal_reason ? { reason: refusalReasonText(lastRefused.refusal_reason, lang) } : {}),
+          ...(lastRefused?.refusal_comment ? { comment: lastRefused.refusal_comment } : {}),
+          ...(card.disabled_motive ? { motive: t(`studentCard.motive_${card.disabled_motive}`, lang) } : {}),
+          ...(card.valid_until ? { validUntil: card.valid_until } : {}),
+        },
+        lang,
+      );
+      return deliverOnce(deps, { key: stepKey(input.step), template: `studentCard.${input.notice}`, to: holder.email, rendered });
+    },
+  };
+}
+
+/** The card office's reasons are codes (`face_not_visible`); mails and pages show their label. */
+export const refusalReasons = [
+  'face_not_visible',
+  'background_not_plain',
+  'head_covered',
+  'several_people',
+  'not_recent',
+  'bad_quality',
+] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
+export function refusalReasonText(code: string, lang: 'fr' | 'en'): string {
+  return (refusalReasons as readonly string[]).includes(code) ? t(`studentCard.reason_${code as RefusalReason}`, lang) : code;
+}
+
+export type StudentCardActivities = ReturnType<typeof createActivities>;
