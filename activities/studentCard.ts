@@ -5,6 +5,7 @@ import { findEntAccountById } from '../db/entAccounts.js';
 import { type CardStatus, findCard, insertCard, setCardStatus, updateCard } from '../db/studentCards.js';
 import { ErrorKind } from '../lib/errors.js';
 import { t } from '../lib/i18n/index.js';
+import { refusalReasonText } from '../lib/images/refusalReasons.js';
 import { deliverWebhook } from '../lib/webhooks/deliver.js';
 import { mailLink } from '../mail/links.js';
 import { type CardNotice, cardNotice } from '../mail/templates/studentCard/cardNotice.js';
@@ -151,20 +152,6 @@ export function createActivities(deps: ActivityDeps) {
       return deliverOnce(deps, { key: stepKey(input.step), template: `studentCard.${input.notice}`, to: holder.email, rendered });
     },
   };
-}
-
-/** The card office's reasons are codes (`face_not_visible`); mails and pages show their label. */
-export const refusalReasons = [
-  'face_not_visible',
-  'background_not_plain',
-  'head_covered',
-  'several_people',
-  'not_recent',
-  'bad_quality',
-] as const;
-export type RefusalReason = (typeof refusalReasons)[number];
-export function refusalReasonText(code: string, lang: 'fr' | 'en'): string {
-  return (refusalReasons as readonly string[]).includes(code) ? t(`studentCard.reason_${code as RefusalReason}`, lang) : code;
 }
 
 export type StudentCardActivities = ReturnType<typeof createActivities>;

@@ -21,7 +21,7 @@ import { recruiterRegistrationMessages } from './messages/recruiterRegistration.
 import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
-import { studentCardMessages } from './messages/studentCard.js';
+import { pageStudentCardMessages, studentCardMessages } from './messages/studentCard.js';
 import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
 
 /**
@@ -48,6 +48,7 @@ export const catalogue = {
   pageLinks: pageLinksMessages,
   pagePortal: pagePortalMessages,
   pageRecruiter: pageRecruiterMessages,
+  pageStudentCard: pageStudentCardMessages,
   pageTraining: pageTrainingMessages,
   portal: portalMessages,
   recruiterRegistration: recruiterRegistrationMessages,
