@@ -94,21 +94,29 @@ export async function purgeRefusedPhotos(db: DbOrTx, now: Date): Promise<number>
 
 /** The card office's queue: pending photos with the student's identity, oldest first. */
 export async function photoQueue(db: DbOrTx, limit = 200) {
-  return db(`${photos} as p`)
-    .join('student_cards as c', 'c.id', 'p.card_id')
-    .join('ent_accounts as a', 'a.id', 'c.ent_account_id')
-    .where('p.status', 'pending')
-    .orderBy([{ column: 'p.uploaded_at' }, { column: 'p.id' }])
-    .limit(limit)
-    .select('p.id', 'p.card_id', 'p.uploaded_at', 'c.rejections', 'a.first_name', 'a.last_name', 'a.student_number') as Promise<
-    {
-      id: string;
-      card_id: string;
-      uploaded_at: Date;
-      rejections: number;
-      first_name: string;
-      last_name: string;
-      student_number: string | null;
-    }[]
-  >;
+  return (
+    db(`${photos} as p`)
+      .join('student_cards as c', 'c.id', 'p.card_id')
+      .join('ent_accounts as a', 'a.id', 'c.ent_account_id')
+      // Only photos whose decision step is open: what the card office sees, it can decide.
+      .join('approval_requests as r', function () {
+        this.on('r.workflow_id', '=', db.raw(`'student-card-' || c.id`))
+          .andOn(db.raw(`r.details->>'Photo' = p.id::text`))
+          .andOnVal('r.status', '=', 'pending');
+      })
+      .where('p.status', 'pending')
+      .orderBy([{ column: 'p.uploaded_at' }, { column: 'p.id' }])
+      .limit(limit)
+      .select('p.id', 'p.card_id', 'p.uploaded_at', 'c.rejections', 'a.first_name', 'a.last_name', 'a.student_number') as Promise<
+      {
+        id: string;
+        card_id: string;
+        uploaded_at: Date;
+        rejections: number;
+        first_name: string;
+        last_name: string;
+        student_number: string | null;
+      }[]
+    >
+  );
 }

@@ -215,14 +215,18 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
     let reminders = 0;
     for (;;) {
       // A card ready and not collected is reminded twice; then it waits at the desk.
-      const waitMs = card.phase === 'ready' && reminders < 2 ? timers.collectionReminderMs : undefined;
-      const came = await condition(() => requestedStep !== undefined, waitMs);
-      if (!came) {
+      const stepAsked = () => requestedStep !== undefined;
+      const remind = card.phase === 'ready' && reminders < 2;
+      // `condition` without a timeout resolves to nothing: only the timed wait can say « not came ».
+      if (remind && !(await condition(stepAsked, timers.collectionReminderMs))) {
         reminders += 1;
         await mail('collectionReminder', `collection-reminder-${reminders}`);
         continue;
       }
+      if (!remind) await condition(stepAsked);
       const { to, by } = requestedStep!;
+      // Collected: the card is valid from now on (recorded before the « active » mail says until when).
+      if (to === 'enabled') await cards.recordCardValidity({ cardId, validUntil: Date.now() + timers.validityMs });
       await card.enter(to, { by });
       requestedStep = undefined;
       await mail(to, `step-${to}`);
@@ -233,7 +237,6 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
   // 3. In use: until it expires, with oppositions and reactivations; or replaced.
   async function inUse(): Promise<CardPhase> {
     const validUntil = Date.now() + timers.validityMs;
-    await cards.recordCardValidity({ cardId, validUntil });
     for (;;) {
       if (!(await condition(() => opposition !== undefined, Math.max(1, validUntil - Date.now())))) {
         await mail('expired', 'expired');
