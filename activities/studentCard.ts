@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { countAttempt, markAcknowledged, recordAccessControlEvent } from '../db/accessControlEvents.js';
 import { decidePhoto, findPhoto, photosOf } from '../db/cardPhotos.js';
@@ -10,7 +11,7 @@ import { deliverWebhook } from '../lib/webhooks/deliver.js';
 import { mailLink } from '../mail/links.js';
 import { type CardNotice, cardNotice } from '../mail/templates/studentCard/cardNotice.js';
 import type { OppositionMotive } from '../workflows/studentCard/contract.js';
-import { type ActivityDeps, stepKey } from './kit/context.js';
+import { type ActivityDeps, currentWorkflowId, stepKey } from './kit/context.js';
 import type { PhaseProjections } from './kit/lifecycle.js';
 import { deliverOnce } from './kit/mailing.js';
 
@@ -75,21 +76,24 @@ export function createActivities(deps: ActivityDeps) {
      * The replacement's row: the old card's accepted photo is reused while it is still valid. The
      * new id comes from the workflow, so a retry finds the row it wrote.
      */
-    async createReplacementCard(input: { oldCardId: string; newCardId: string }) {
+    async createReplacementCard(input: { oldCardId: string }) {
       const old = await requireCard(input.oldCardId);
+      const existing = await db('student_cards').where({ replaces_card_id: old.id }).first();
+      if (existing) return { newCardId: existing.id as string, photoAlreadyAccepted: existing.photo_id !== null };
+      const newCardId = randomUUID();
       const photo = old.photo_id ? await findPhoto(db, old.photo_id) : undefined;
       const stillValid =
         !!photo?.decided_at && photo.status === 'accepted' && photo.decided_at.getTime() + settings.photoValidityMs > Date.now();
       // The documented payment hook: a fee is recorded on the new card; the payment interface
       // (lib/payments/, the membership issue) will ask for it before production when it lands.
       const card = await insertCard(db, {
-        id: input.newCardId,
+        id: newCardId,
         entAccountId: old.ent_account_id,
         photoId: stillValid ? photo!.id : null,
         replacesCardId: old.id,
         feeCents: settings.replacementFeeCents,
       });
-      return { photoAlreadyAccepted: stillValid && card?.photo_id === photo!.id };
+      return { newCardId, photoAlreadyAccepted: stillValid && card?.photo_id === photo!.id };
     },
 
     /**
@@ -99,19 +103,20 @@ export function createActivities(deps: ActivityDeps) {
      */
     async notifyAccessControl(input: {
       cardId: string;
-      eventId: string;
+      eventKey: string;
       type: 'card.disabled' | 'card.enabled';
       motive?: OppositionMotive;
       at: number;
     }) {
       const card = await requireCard(input.cardId);
       const holder = await findEntAccountById(db, card.ent_account_id);
+      const eventId = eventIdOf(`${currentWorkflowId()}:${input.eventKey}`);
       const event = await recordAccessControlEvent(db, {
-        id: input.eventId,
+        id: eventId,
         cardId: card.id,
         type: input.type,
         payload: {
-          id: input.eventId,
+          id: eventId,
           type: input.type,
           occurredAt: new Date(input.at).toISOString(),
           card: { id: card.id, studentNumber: holder?.student_number ?? null },
@@ -155,3 +160,9 @@ export function createActivities(deps: ActivityDeps) {
 }
 
 export type StudentCardActivities = ReturnType<typeof createActivities>;
+
+/** A stable event id (UUID-shaped, from a hash): every retry of one notification carries the same id. */
+function eventIdOf(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

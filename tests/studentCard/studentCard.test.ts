@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { verify } from '../../lib/webhooks/signature.js';
+import { studentCardWorkflowId } from '../../workflows/studentCard/contract.js';
 import { createStaff, type TestStaff, waitUntil } from '../support/approvals.js';
+import { replayFinished } from '../support/histories.js';
 import { type CardWorld, startCardWorld, studentSession, students, uploadPhoto } from './cardWorld.js';
 import * as photos from './photoFixtures.js';
 
@@ -165,6 +167,8 @@ describe('the student card through the API (real Temporal, PostgreSQL, SMTP, CAS
 
     // Every notification the receiver accepted was signed with the shared secret.
     for (const e of w.receiver.events()) expect(e.deliveries).toBe(1);
+    // The whole life of the first card replays against the current code (RECORD_HISTORIES=1 records it).
+    await replayFinished(w.world, studentCardWorkflowId(card.id), 'studentCard-replaced');
   });
 
   it('when someone who is not the card office asks for the queue, then they are refused; a signature is checked over the body and time', async () => {

@@ -1,13 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  ParentClosePolicy,
-  proxyActivities,
-  setHandler,
-  sleep,
-  startChild,
-  uuid4,
-} from '@temporalio/workflow';
+import { ApplicationFailure, condition, ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import type { StudentCardActivities as Activities } from '../../activities/studentCard.js';
 import { ErrorKind, refusalOptions } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
@@ -64,8 +55,10 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
 
   let pendingPhotoId: string | undefined;
   let requestedStep: { to: ProductionStep; by: string } | undefined;
-  let opposition: { motive: OppositionMotive; at: number; eventId: string } | undefined;
-  let reactivation: { by: string; eventId: string } | undefined;
+  // Access-control events are numbered: the activity derives each event id from the workflow id and this key.
+  let events = 0;
+  let opposition: { motive: OppositionMotive; at: number; eventKey: string } | undefined;
+  let reactivation: { by: string; eventKey: string } | undefined;
   let replacementOrdered = false;
 
   setHandler(cardStateQuery, snapshot);
@@ -94,7 +87,8 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
     opposeUpdate,
     async ({ motive }) => {
       // Takes effect at once: the card is disabled in the database before the student has the answer.
-      opposition = { motive, at: Date.now(), eventId: uuid4() };
+      events += 1;
+      opposition = { motive, at: Date.now(), eventKey: `disabled-${events}` };
       Object.assign(state, { disabledAt: opposition.at, motive });
       await card.enter('disabled', { motive, at: opposition.at });
       return snapshot();
@@ -117,7 +111,8 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
   setHandler(
     reactivateUpdate,
     async ({ by }) => {
-      reactivation = { by, eventId: uuid4() };
+      events += 1;
+      reactivation = { by, eventKey: `enabled-${events}` };
       await condition(() => card.phase === 'enabled' || card.finished);
       return snapshot();
     },
@@ -242,22 +237,23 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
         await mail('expired', 'expired');
         return finish('expired');
       }
-      const { motive, eventId, at } = opposition!;
-      await cards.notifyAccessControl({ cardId, eventId, type: 'card.disabled', motive, at });
-      await mail('opposed', `opposed-${eventId}`);
+      const { motive, eventKey, at } = opposition!;
+      await cards.notifyAccessControl({ cardId, eventKey, type: 'card.disabled', motive, at });
+      await mail('opposed', `opposed-${eventKey}`);
       const moved = await condition(() => replacementOrdered || reactivation !== undefined, Math.max(1, validUntil - Date.now()));
       if (!moved) {
         await mail('expired', 'expired');
         return finish('expired');
       }
       if (reactivation) {
-        const { by, eventId: enabledEvent } = reactivation;
-        await card.enter('enabled', { by, reactivated: true });
-        await cards.notifyAccessControl({ cardId, eventId: enabledEvent, type: 'card.enabled', at: Date.now() });
-        await mail('reactivated', `reactivated-${enabledEvent}`);
+        const { by, eventKey: enabledEvent } = reactivation;
+        // Cleared before the card is active again: a new opposition from then on is the next one, never lost.
         opposition = undefined;
-        reactivation = undefined;
         state.disabledAt = undefined;
+        await card.enter('enabled', { by, reactivated: true });
+        reactivation = undefined;
+        await cards.notifyAccessControl({ cardId, eventKey: enabledEvent, type: 'card.enabled', at: Date.now() });
+        await mail('reactivated', `reactivated-${enabledEvent}`);
         continue;
       }
       return replace();
@@ -266,9 +262,9 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
 
   /** The old card leaves the live ones first (one live card per student), then the new one starts its own life. */
   async function replace(): Promise<CardPhase> {
-    const newCardId = uuid4();
-    await card.enter('replaced', { newCardId });
-    const { photoAlreadyAccepted } = await cards.createReplacementCard({ oldCardId: cardId, newCardId });
+    await card.enter('replaced');
+    // The new card's id comes from the activity (recorded in the history; a retry finds the row it wrote).
+    const { newCardId, photoAlreadyAccepted } = await cards.createReplacementCard({ oldCardId: cardId });
     await startChild<typeof studentCard>('studentCard', {
       workflowId: studentCardWorkflowId(newCardId),
       args: [{ ...input, cardId: newCardId, photoAlreadyAccepted }],
