@@ -80,7 +80,8 @@ export async function decidePhoto(
     .update({
       status: decision.status,
       refusal_reason: decision.reason ?? null,
-      refusal_comment: decision.comment ?? null,
+      // Written by the card office's use case beforehand (free text stays out of workflow histories).
+      ...(decision.comment ? { refusal_comment: decision.comment } : {}),
       decided_by: decision.decidedBy,
       decided_at: decision.at,
       purge_after: decision.purgeAfter ?? null,

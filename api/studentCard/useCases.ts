@@ -203,13 +203,16 @@ export function createStudentCardUseCases(deps: ApiDeps) {
           const workflowId = studentCardWorkflowId(photo!.card_id);
           const step = (await approvalRequestsOf(db, workflowId)).find((r) => r.status === 'pending' && r.details.Photo === item.photoId);
           if (!step) throw new AppError(ErrorKind.Conflict, msg('studentCard.photoNotFound'));
+          // The comment is free text: it stays in PostgreSQL, never in the lifecycle's history.
+          await db('card_photos')
+            .where({ id: item.photoId, status: 'pending' })
+            .update({ refusal_comment: item.comment ?? null });
           await sendDecision(workflowId, {
             step: step.step,
             decider: { key: me.key, name: me.displayName, roles: me.roles },
             channel: 'inbox',
             outcome: item.outcome,
             ...(item.reason ? { reason: item.reason } : {}),
-            ...(item.comment ? { comment: item.comment } : {}),
           });
           results.push({ photoId: item.photoId, status: 200 });
         } catch (error) {
