@@ -75,6 +75,25 @@ const environmentSchema = z
     HOUSEKEEPING_EVERY: duration('PT1H'),
     HOUSEKEEPING_RETENTION: duration('P30D'),
     OFFER_CV_CHECK_TIMEOUT: duration('PT10S'),
+    // The student card (seed 003, issue 21): timers as ISO 8601 durations, the access-control webhook.
+    STUDENT_CARD_PHOTO_REMINDER: duration('P7D'),
+    STUDENT_CARD_REQUEST_EXPIRY: duration('P60D'),
+    STUDENT_CARD_REVIEW_DEADLINE: z
+      .string()
+      .default('P7D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    STUDENT_CARD_REVIEW_REMIND_AFTER: z
+      .string()
+      .default('P2D')
+      .refine((v) => parseDuration(v) !== undefined, 'expected an ISO 8601 duration'),
+    STUDENT_CARD_COLLECTION_REMINDER: duration('P3W'),
+    STUDENT_CARD_VALIDITY: duration('P365D'),
+    STUDENT_CARD_PHOTO_VALIDITY: duration('P1825D'),
+    STUDENT_CARD_REFUSED_PHOTO_RETENTION: duration('P30D'),
+    STUDENT_CARD_REPLACEMENT_FEE_CENTS: z.coerce.number().int().min(0).default(0),
+    ACCESS_CONTROL_WEBHOOK_URL: z.url().optional(),
+    ACCESS_CONTROL_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+    ACCESS_CONTROL_WEBHOOK_TIMEOUT: duration('PT10S'),
     OFFER_CV_CHECK_MEMORY_MIB: z.coerce.number().int().min(64).max(4096).default(256),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
     ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
@@ -368,6 +387,21 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
         deadline: env.RECRUITER_DECISION_DEADLINE,
         remindAfter: env.RECRUITER_REMIND_AFTER,
         remindEvery: env.RECRUITER_REMIND_EVERY,
+      },
+    },
+    studentCard: {
+      photoReminderMs: env.STUDENT_CARD_PHOTO_REMINDER,
+      requestExpiryMs: env.STUDENT_CARD_REQUEST_EXPIRY,
+      review: { deadline: env.STUDENT_CARD_REVIEW_DEADLINE, remindAfter: env.STUDENT_CARD_REVIEW_REMIND_AFTER },
+      collectionReminderMs: env.STUDENT_CARD_COLLECTION_REMINDER,
+      validityMs: env.STUDENT_CARD_VALIDITY,
+      photoValidityMs: env.STUDENT_CARD_PHOTO_VALIDITY,
+      refusedPhotoRetentionMs: env.STUDENT_CARD_REFUSED_PHOTO_RETENTION,
+      replacementFeeCents: env.STUDENT_CARD_REPLACEMENT_FEE_CENTS,
+      accessControl: {
+        url: env.ACCESS_CONTROL_WEBHOOK_URL,
+        secret: env.ACCESS_CONTROL_WEBHOOK_SECRET,
+        timeoutMs: env.ACCESS_CONTROL_WEBHOOK_TIMEOUT,
       },
     },
     offers: {

@@ -36,6 +36,9 @@ export const mailLinkDefinitions = {
   OFFER: { path: '/carriere/offres/{offerId}', placeholders: ['offerId'] },
   /** A training applicant: their request in « mes candidatures » (status, history, « Me désister »). */
   MY_TRAINING_REQUEST: { path: '/formation-continue/mes-candidatures/{requestId}', placeholders: ['requestId'] },
+  /** A student's card: « Badge et accès » (its state, history, opposition) and the photo. */
+  STUDENT_CARD: { path: '/mon-compte/badge', placeholders: [] },
+  STUDENT_CARD_PHOTO: { path: '/mon-compte/photo', placeholders: [] },
 } as const satisfies Record<string, { path: string; placeholders: readonly string[] }>;
 
 export type MailLinkName = keyof typeof mailLinkDefinitions;

@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../db/seeds/demo.js';
+import { startAccessControlReceiver } from '../infra/accessControlReceiver.js';
 import { dataDirectory, dataState, otherDataMessage, writeDataFormat } from '../infra/dataDir.js';
 import { startDevMail } from '../infra/devMail.js';
 import { startEmbeddedPostgres } from '../infra/embeddedPostgres.js';
@@ -427,7 +428,20 @@ async function main(): Promise<void> {
   const count = Array.isArray(applied) ? `${applied.length} new migration(s)` : 'migrations';
   say(`${count} and demo data applied in ${seconds(Date.now() - t0)}`);
 
+  // The student card's access-control system, simulated: it verifies the signed notifications (issue 21).
+  const accessControlSecret = randomBytes(32).toString('hex');
+  const accessControl = await startStep('access-control receiver', async () => {
+    const receiver = await startAccessControlReceiver({
+      secret: accessControlSecret,
+      log: (line) => console.log(`[access-control] ${line}`),
+    });
+    return { stop: receiver.close, url: receiver.url };
+  });
+  say(`access-control receiver at ${accessControl.url} (GET it to list what it received)`);
+
   const env: NodeJS.ProcessEnv = {
+    ACCESS_CONTROL_WEBHOOK_URL: accessControl.url,
+    ACCESS_CONTROL_WEBHOOK_SECRET: accessControlSecret,
     ...process.env,
     NODE_ENV: 'development',
     DATABASE_URL: postgres.url,

@@ -19,6 +19,7 @@ export const navigation: readonly NavEntry[] = [
   { href: '/carriere', label: 'pageCareer.nav', for: ['graduate', 'student', 'recruiter'] },
   { href: '/formation-continue', label: 'pageTraining.nav' },
   { href: '/formation-continue/mes-candidatures', label: 'pageTraining.navMine', for: ['candidate', 'student', 'staff_ent'] },
+  { href: '/mon-compte/badge', label: 'pageStudentCard.nav', for: ['student'] },
   { href: '/assistance', label: 'page.navAssistance' },
   { href: '/personnels/decisions', label: 'pageStaff.nav', for: ['staff', 'staff_ent'] },
   { href: '/administration', label: 'pageStaff.navAdmin', for: ['staff'] },

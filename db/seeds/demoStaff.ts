@@ -37,6 +37,12 @@ export const demoStaff: { email: string; password: string; displayName: string; 
     displayName: 'Sophie Garnier',
     roles: [{ role: 'charge_de_projet', scope: 'BUR-EXC' }],
   },
+  {
+    email: 'carte.demo@universite.example',
+    password: 'Demo-Carte-2026',
+    displayName: 'Agnès Roussel',
+    roles: [{ role: 'service_carte', scope: '' }],
+  },
 ];
 
 /** Idempotent: an existing account (even edited since) is left as it is. */

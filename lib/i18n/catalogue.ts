@@ -24,6 +24,7 @@ import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
 import { taskViewMessages } from './messages/taskView.js';
+import { pageStudentCardMessages, studentCardMessages } from './messages/studentCard.js';
 import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
 
 /**
@@ -52,6 +53,7 @@ export const catalogue = {
   pagePortal: pagePortalMessages,
   pageRecruiter: pageRecruiterMessages,
   pageStaff: pageStaffMessages,
+  pageStudentCard: pageStudentCardMessages,
   pageTraining: pageTrainingMessages,
   portal: portalMessages,
   recruiterRegistration: recruiterRegistrationMessages,
@@ -59,5 +61,6 @@ export const catalogue = {
   session: sessionMessages,
   staff: staffMessages,
   taskView: taskViewMessages,
+  studentCard: studentCardMessages,
   trainingPreRegistration: trainingPreRegistrationMessages,
 };

@@ -14,6 +14,7 @@ export const staffRoles = [
   'webmaster',
   'charge_de_projet',
   'operateur',
+  'service_carte',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 

@@ -1,0 +1,1 @@
+export { studentCard } from './studentCard.js';
