@@ -16,6 +16,8 @@ export const adminPaths = {
   reactivate: (id: string) => `/administration/personnels/${id}/reactivation`,
   decisions: '/administration/decisions',
   reassign: (taskId: string) => `/administration/decisions/${taskId}/reaffectation`,
+  recruiters: '/administration/recruteurs',
+  offerRight: (id: string) => `/administration/recruteurs/${id}/droit-offres`,
   faq: '/administration/faq',
   faqOne: (id: string) => `/administration/faq/${id}`,
   faqDelete: (id: string) => `/administration/faq/${id}/suppression`,
@@ -34,6 +36,7 @@ export function adminHomePage(ctx: PageContext): PageContent {
 <ul>
 <li><a href="${adminPaths.staff}">${t('admin.staffTitle')}</a></li>
 <li><a href="${adminPaths.decisions}">${t('admin.decisionsTitle')}</a></li>
+<li><a href="${adminPaths.recruiters}">${t('admin.recruitersTitle')}</a></li>
 <li><a href="${adminPaths.faq}">${t('admin.faqTitle')}</a></li>
 <li><a href="${adminPaths.log}">${t('admin.logTitle')}</a></li>
 </ul>`,
@@ -210,5 +213,42 @@ ${pagination(
   { nav: t('admin.pages'), previous: t('admin.newestPage'), next: t('admin.olderPage') },
   { ...(paged ? { previous: adminPaths.log } : {}), ...(older ? { next: `${adminPaths.log}?avant=${older}` } : {}) },
 )}`,
+  };
+}
+
+export function recruitersPage(
+  ctx: PageContext,
+  recruiters: {
+    id: string;
+    company_name: string;
+    contact_first_name: string;
+    contact_last_name: string;
+    email: string;
+    can_post_offers: boolean;
+  }[],
+): PageContent {
+  const { t } = ctx;
+  return {
+    title: t('admin.recruitersTitle'),
+    body: table({
+      caption: t('admin.recruitersCaption'),
+      head: [t('admin.colCompany'), t('admin.colContact'), t('admin.colOfferRight'), t('admin.colActions')],
+      rowHeaders: true,
+      rows: recruiters.map((r) => [
+        r.company_name,
+        `${r.contact_first_name} ${r.contact_last_name} (${r.email})`,
+        r.can_post_offers ? t('admin.yes') : t('admin.noRight'),
+        postButton({
+          action: adminPaths.offerRight(r.id),
+          csrf: ctx.csrf,
+          label: r.can_post_offers
+            ? t('admin.revokeRight', { company: r.company_name })
+            : t('admin.grantRight', { company: r.company_name }),
+          hidden: { allowed: r.can_post_offers ? 'false' : 'true' },
+          variant: 'secondary',
+        }),
+      ]),
+      empty: t('admin.recruitersNone'),
+    }),
   };
 }

@@ -21,6 +21,7 @@ import {
   logPage,
   openTasksPage,
   reassignPage,
+  recruitersPage,
   rolesText,
   staffEditPage,
   staffListPage,
@@ -187,6 +188,18 @@ export function routes(deps: ApiDeps): FastifyPluginAsyncZod {
         return redirectTo(adminPaths.decisions, msg('admin.reassigned'));
       },
     });
+
+    kit.page(app, adminPaths.recruiters, async (ctx) => recruitersPage(ctx, await admin.recruiters(await actor(ctx))), forStaff);
+
+    kit.action(
+      app,
+      '/administration/recruteurs/:recruiterId/droit-offres',
+      async (ctx, form) => {
+        await admin.setOfferPosting(await actor(ctx), param(ctx, 'recruiterId'), form.allowed === 'true');
+        return redirectTo(adminPaths.recruiters, msg('admin.rightSaved'));
+      },
+      forStaff,
+    );
 
     kit.form(app, {
       path: adminPaths.faq,

@@ -9,6 +9,7 @@ import { csvField } from '../approvals/audit.js';
 import type { ApiDeps } from '../deps.js';
 import { refusalAsAppError } from '../errors.js';
 import { createPortalUseCases } from '../portal/useCases.js';
+import { createRecruiterRegistrationUseCases } from '../recruiterRegistration/useCases.js';
 import type { StaffPrincipal } from '../staff/useCases.js';
 import { createStaffUseCases } from '../staff/useCases.js';
 
@@ -30,6 +31,7 @@ export function createAdminUseCases(deps: ApiDeps) {
   const { db, temporal } = deps;
   const staff = createStaffUseCases(deps);
   const portal = createPortalUseCases(deps);
+  const recruiters = createRecruiterRegistrationUseCases(deps);
 
   const log = (actor: AdminActor, action: string, target: string, details: Record<string, unknown> = {}) =>
     recordAdminAction(db, {
@@ -103,6 +105,21 @@ export function createAdminUseCases(deps: ApiDeps) {
         to: to.display_name,
         reason: input.reason,
       });
+    },
+
+    /** Validated recruiters and their offer-posting right (« inscription simple sans dépôt d'offres »). */
+    async recruiters(actor: AdminActor) {
+      requireAdmin(actor.principal);
+      return db('recruiter_accounts')
+        .where({ status: 'active' })
+        .select('id', 'company_name', 'contact_first_name', 'contact_last_name', 'email', 'can_post_offers')
+        .orderBy('company_name');
+    },
+
+    async setOfferPosting(actor: AdminActor, recruiterId: string, allowed: boolean) {
+      const recruiter = await recruiters.setOfferPosting(actor.principal.id, recruiterId, allowed);
+      await log(actor, allowed ? 'recruiter.offerPostingGranted' : 'recruiter.offerPostingRevoked', recruiterId);
+      return recruiter;
     },
 
     async addFaq(actor: AdminActor, input: Parameters<typeof portal.addFaqEntry>[1]) {

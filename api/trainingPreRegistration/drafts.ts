@@ -16,6 +16,7 @@ import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
 import { say } from '../language.js';
 import { fieldMessages } from '../schemas.js';
+import { communicationAtOf, historyForApplicant, statusForApplicant } from './communication.js';
 import { stepSchemas } from './schemas.js';
 
 /** What the person sees of a draft: each step with its saved values, and what is still missing. */
@@ -46,7 +47,8 @@ export function draftView(row: PreRegistration) {
  * The five-step form of seed 004: each step is validated and saved as a draft; the person can
  * come back to any step, leave and resume; sending happens only from the summary (step 5).
  */
-export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
+export function createPreRegistrationDraftUseCases({ db, config }: ApiDeps) {
+  const noticeMs = config.training.decisionNoticeMs;
   /** Someone else's pre-registration answers 404, like one that does not exist: no id guessing. */
   async function ownDraft(applicant: Applicant, id: string): Promise<PreRegistration> {
     const row = await findPreRegistration(db, id);
@@ -103,13 +105,26 @@ export function createPreRegistrationDraftUseCases({ db }: ApiDeps) {
     },
 
     async listMine(applicant: Applicant) {
-      return listForApplicant(db, applicant);
+      const items = await listForApplicant(db, applicant);
+      return Promise.all(
+        items.map(async (item) => {
+          const status = statusForApplicant(
+            item.status,
+            await listLifecycleEvents(db, item.id),
+            communicationAtOf(item.startsOn, noticeMs),
+          );
+          return { ...item, status, statusLabel: say('pageTraining.status', { status }) };
+        }),
+      );
     },
 
     /** The history of the applicant's own pre-registration: dates and who decided. */
     async history(applicant: Applicant, id: string) {
-      await ownDraft(applicant, id);
-      const events = await listLifecycleEvents(db, id);
+      const own = await ownDraft(applicant, id);
+      const session = await db('training_sessions')
+        .where({ id: own.session_id })
+        .first(db.raw(`to_char(starts_on, 'YYYY-MM-DD') as "startsOn"`));
+      const events = historyForApplicant(await listLifecycleEvents(db, id), communicationAtOf(session.startsOn, noticeMs));
       return {
         events: events.map((e: { status: string; at: Date; details: Record<string, unknown> }) => ({
           status: e.status,

@@ -164,7 +164,9 @@ export const myPreRegistrations = z.object({
   items: z.array(
     z.object({
       id: z.uuid(),
+      // `under_review` until the decision is communicated (about a month before the action).
       status: z.string(),
+      statusLabel: z.string(),
       submittedAt: z.date().nullable(),
       updatedAt: z.date(),
       sessionId: z.uuid(),

@@ -151,7 +151,8 @@ export function trainingPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         const item = await requestItem(ctx);
         const draft = await drafts.get(applicant, item.id);
         const { events } = await drafts.history(applicant, item.id);
-        return requestPage(ctx, item, draft, events, canWithdraw(draft.status as PreRegistrationStatus));
+        // The status shown is the applicant's (« en cours d'analyse » until the decision is communicated).
+        return requestPage(ctx, item, { ...draft, status: item.status }, events, canWithdraw(draft.status as PreRegistrationStatus));
       },
       { for: applicantKinds },
     );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calmPlan, createStaff, submitRequest, type TestStaff, waitUntil } from '../support/approvals.js';
 import { launchChromium } from '../support/browser.js';
 import { Journey } from '../support/journey.js';
+import { activeRecruiter } from '../support/offers.js';
 import { startWorld, type World } from '../support/world.js';
 
 let world: World;
@@ -119,6 +120,27 @@ describe('administration pages', () => {
     expect((await world.api('GET', '/api/staff/me', undefined, victim.auth)).status).toBe(401);
     const actions = await world.db('admin_audit_log').where({ actor_staff_id: admin.id }).orderBy('id');
     expect(actions.map((a) => a.action)).toEqual(['staff.created', 'staff.deactivated']);
+    await journey.end();
+  }, 120_000);
+
+  it('when an administrateur grants a validated recruiter the right to post offers, then the right is recorded and the log names who granted it', async () => {
+    const admin = await createStaff(world, [{ role: 'administrateur' }], 'Admin droits');
+    const recruiter = await activeRecruiter(world, { canPostOffers: false });
+    const journey = await loggedIn('admin-offer-right', admin);
+    await journey.open(`${world.baseUrl}/administration/recruteurs`);
+    await journey.page
+      .getByRole('row')
+      .filter({ hasText: recruiter.email })
+      .getByRole('button', { name: 'Autoriser Volcans Industrie à déposer des offres' })
+      .click();
+    await journey.page.waitForURL(`${world.baseUrl}/administration/recruteurs`);
+    await journey.check();
+    expect(await journey.main()).toContain('Le droit de déposer des offres est enregistré.');
+    const row = await world.db('recruiter_accounts').where({ id: recruiter.id }).first();
+    expect(row.can_post_offers).toBe(true);
+    expect(row.offers_right_changed_by).toBe(admin.id);
+    const logged = await world.db('admin_audit_log').where({ actor_staff_id: admin.id }).first();
+    expect(logged).toMatchObject({ action: 'recruiter.offerPostingGranted', target: recruiter.id });
     await journey.end();
   }, 120_000);
 });

@@ -68,3 +68,23 @@ describe('the mails of a training request (seed 004)', () => {
     await waitUntil(async () => (await statusOf(world, waiting.id)) === 'withdrawn', 30_000);
   }, 120_000);
 });
+
+describe('« mes candidatures » before the decision is communicated (seed 004: « environ un mois avant l’action »)', () => {
+  it('when the chargé de projet has validated a request whose communication date is weeks away, then the applicant sees « en cours d’analyse » (API, history and page), not « validée » nor who decided', async () => {
+    const { sessionId, manager } = await actionWithManager(world, { startsInDays: 60 });
+    const request = await submittedPreRegistration(world, sessionId);
+    await decideByLink(world, decisionLinkIn(await world.mailbox.waitFor(request.supervisorEmail, { subject: /Décision attendue/ })), {
+      outcome: 'approve',
+    });
+    const [task] = await managerTasks(world, manager.auth, 1);
+    await world.api('POST', `/api/approvals/inbox/${task!.taskId}/decision`, { outcome: 'approve' }, manager.auth);
+    await waitUntil(async () => (await statusOf(world, request.id)) === 'accepted');
+
+    const mine = await world.api('GET', '/api/me/pre-registrations', undefined, request.applicant.auth);
+    expect(mine.body.items[0]).toMatchObject({ id: request.id, status: 'under_review', statusLabel: 'en cours d’analyse' });
+    const history = await world.api('GET', `/api/pre-registrations/${request.id}/history`, undefined, request.applicant.auth);
+    const last = history.body.events[history.body.events.length - 1];
+    expect(last).toMatchObject({ status: 'under_review', details: {} });
+    expect(JSON.stringify(history.body)).not.toContain(manager.name);
+  }, 120_000);
+});

@@ -2,6 +2,7 @@ import { text } from '../text.js';
 
 type RequestStatus =
   | 'draft'
+  | 'under_review'
   | 'awaiting_supervisor'
   | 'awaiting_project_manager'
   | 'waitlisted'
@@ -17,6 +18,7 @@ type RequestStatus =
 
 const statusFr: Record<RequestStatus, string> = {
   draft: 'brouillon (non envoyée)',
+  under_review: 'en cours d’analyse',
   awaiting_supervisor: 'en attente de votre supérieur hiérarchique',
   awaiting_project_manager: 'en attente du/de la chargé(e) de projet',
   waitlisted: 'sur liste d’attente',
@@ -32,6 +34,7 @@ const statusFr: Record<RequestStatus, string> = {
 };
 const statusEn: Record<RequestStatus, string> = {
   draft: 'draft (not sent)',
+  under_review: 'under review',
   awaiting_supervisor: 'awaiting your line manager',
   awaiting_project_manager: 'awaiting the project manager',
   waitlisted: 'on the waiting list',
