@@ -66,7 +66,7 @@ objectclass ( 1.3.6.1.4.1.99999.22.2.1 NAME 'platformPerson' SUP top AUXILIARY
 
 /** The ACL (also shown in the README): the service account writes the password and the personal mail only. */
 export const directoryAcl = (service: string, people: string) => `access to attrs=userPassword
-  by dn.exact="${service}" =w
+  by dn.exact="${service}" =ws
   by self =w
   by anonymous auth
   by * none
@@ -74,7 +74,7 @@ access to dn.subtree="${people}" attrs=supannMailPerso
   by dn.exact="${service}" write
   by self read
   by * none
-access to dn.subtree="${people}" attrs=entry,objectClass,uid,cn,sn,givenName,mail,supannEtuId,schacDateOfBirth,pwdChangedTime
+access to dn.subtree="${people}" attrs=entry,objectClass,uid,cn,sn,givenName,mail,supannEtuId,schacDateOfBirth
   by dn.exact="${service}" read
   by self read
   by * none

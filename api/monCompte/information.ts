@@ -73,7 +73,10 @@ export function createInformationUseCases(deps: ApiDeps, access: DirectoryAccess
       const applied =
         parsed &&
         (await requests.use({ id: parsed.requestId, kind: 'personalEmailChange', secretHash: parsed.secretHash }, (request) =>
-          access.call((directory) => directory.setPersonalMail(request.login, request.mail_to), 'email'),
+          access.call(async (directory) => {
+            await directory.setPersonalMail(request.login, request.mail_to);
+            return true;
+          }, 'email'),
         ));
       if (applied === undefined) throw new AppError(ErrorKind.Expired, msg('monCompte.linkInvalid'));
     },

@@ -1,4 +1,4 @@
-import { Attribute, Change, Client, EqualityFilter } from 'ldapts';
+import { AndFilter, Attribute, Change, Client, EqualityFilter, PresenceFilter } from 'ldapts';
 import { classify, DirectoryRefusal } from './errors.js';
 
 export interface DirectorySettings {
@@ -21,7 +21,7 @@ export interface DirectoryPerson {
   /** YYYY-MM-DD */
   birthDate: string | undefined;
   personalMail: string | undefined;
-  /** False for an account never activated (no password yet: ppolicy has never set pwdChangedTime). */
+  /** False for an account never activated (no password yet; the service account may test presence, never read it). */
   activated: boolean;
 }
 
@@ -37,7 +37,7 @@ export interface Directory {
   setPersonalMail(login: string, mail: string): Promise<void>;
 }
 
-const personAttributes = ['givenName', 'sn', 'supannEtuId', 'schacDateOfBirth', 'supannMailPerso', 'pwdChangedTime'];
+const personAttributes = ['givenName', 'sn', 'supannEtuId', 'schacDateOfBirth', 'supannMailPerso'];
 
 /**
  * The platform's LDAP client (ldapts): a fresh connection per operation (operations are rare,
@@ -74,6 +74,12 @@ export function createDirectory(settings: DirectorySettings): Directory {
       return first === undefined ? undefined : String(first);
     };
     const birth = one('schacDateOfBirth');
+    const withPassword = await ldap.search(settings.peopleDn, {
+      scope: 'one',
+      filter: new AndFilter({ filters: [new EqualityFilter({ attribute, value }), new PresenceFilter({ attribute: 'userPassword' })] }),
+      attributes: ['1.1'],
+      sizeLimit: 1,
+    });
     return {
       dn: entry.dn,
       login: one(settings.loginAttribute) ?? '',
@@ -82,7 +88,7 @@ export function createDirectory(settings: DirectorySettings): Directory {
       studentNumber: one('supannEtuId'),
       birthDate: birth && /^\d{8}$/.test(birth) ? `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}` : undefined,
       personalMail: one('supannMailPerso'),
-      activated: one('pwdChangedTime') !== undefined,
+      activated: withPassword.searchEntries.length === 1,
     };
   }
 
