@@ -9,6 +9,7 @@ import type { World } from '../support/world.js';
 export async function entLogin(world: World, cas: CasServer, login: string, password: string) {
   const browser = new EntBrowser();
   const form = await browser.go(`${world.baseUrl}/ent/connexion`);
+  if (!form.url.startsWith(`${cas.baseUrl}/login`)) throw new Error(`expected the CAS login form, got ${form.url}`);
   const back = await browser.submit(form, { username: login, password }, (url) => url.startsWith(`${world.baseUrl}/ent/retour`));
   if (!back.location) return undefined;
   await browser.go(back.location);
