@@ -148,7 +148,7 @@ export function monComptePageRoutes(deps: ApiDeps, useCases: MonCompteUseCases):
       render: activationCodePage,
       submit: async (_ctx, input) => {
         await security.completeActivation(input);
-        return redirectTo('/ent/connexion', msg('monCompte.activated'));
+        return redirectTo('/', msg('monCompte.activated'));
       },
     });
 
@@ -168,7 +168,7 @@ export function monComptePageRoutes(deps: ApiDeps, useCases: MonCompteUseCases):
         newPasswordPage(ctx, state, `${monComptePaths.recovery}/${encodeURIComponent(linkToken(ctx))}`, message),
       submit: async (ctx, input) => {
         await security.completeRecovery(linkToken(ctx), input);
-        return redirectTo('/ent/connexion', msg('monCompte.passwordSet'));
+        return redirectTo('/', msg('monCompte.passwordSet'));
       },
     });
   };
