@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { createPasswordHasher } from '../../lib/passwords.js';
 import { type CasServer, startCasServer } from '../support/casServer.js';
+import { replayFinished } from '../support/histories.js';
 import { startWorld, type World } from '../support/world.js';
 import { addPerson, directoryEnv, directoryFor, newPerson, sharedSlapd } from './directory.js';
 import { entLogin } from './entLogin.js';
@@ -50,6 +51,8 @@ describe('« Connexion et sécurité »: the password lives in the directory (sl
     expect((await world.api('GET', '/api/mon-compte/informations', undefined, bearer)).status).toBe(200);
     const mail = await world.mailbox.waitFor(ines.personalMail, { subject: /mot de passe ENT a été modifié/ });
     expect(mail.text).toContain('depuis « Mon compte »');
+    const confirmation = await world.db('directory_requests').where({ login: ines.login, kind: 'passwordChangeConfirmation' }).first();
+    await replayFinished(world, `passwordChangeConfirmation-${confirmation.id}`, 'passwordChangeConfirmation-confirmed');
   });
 
   it('when the new password is one the directory remembers, then its ppolicy refusal is shown in French and nothing changes', async () => {
@@ -143,6 +146,7 @@ describe('« Première connexion ? » (accountActivation)', () => {
     await expect
       .poll(async () => (await world.db('directory_requests').where({ id: started.body.handle }).first()).status, { timeout: 10_000 })
       .toBe('activated');
+    await replayFinished(world, `accountActivation-${started.body.handle}`, 'accountActivation-activated');
 
     // Activated: asking again mails nothing (the recovery is the way now).
     await world.api('POST', '/api/ent/premiere-connexion', { studentNumber: nina.studentNumber, birthDate: nina.birthDate });
@@ -175,6 +179,8 @@ describe('« Mot de passe oublié ? » (passwordRecovery)', () => {
     expect(await entLogin(world, cas, paul.login, password)).toBeDefined();
     expect(await entLogin(world, cas, paul.login, paul.password!)).toBeUndefined();
     await world.mailbox.waitFor(paul.personalMail, { subject: /mot de passe ENT a été modifié/ });
+    const recovery = await world.db('directory_requests').where({ login: paul.login, kind: 'passwordRecovery' }).first();
+    await replayFinished(world, `passwordRecovery-${recovery.id}`, 'passwordRecovery-password-set');
   });
 });
 
@@ -211,6 +217,8 @@ describe('« Mes informations personnelles »', () => {
     const token = /\/mon-compte\/adresse-personnelle\/([^\s]+)/.exec(mail.text)![1]!;
     expect((await world.api('POST', '/api/mon-compte/adresse-personnelle/validation', { token })).status).toBe(204);
     expect((await directory.findByLogin(lea.login))?.personalMail).toBe(newAddress);
+    const change = await world.db('directory_requests').where({ login: lea.login, kind: 'personalEmailChange' }).first();
+    await replayFinished(world, `personalEmailChange-${change.id}`, 'personalEmailChange-applied');
     expect((await world.api('POST', '/api/mon-compte/adresse-personnelle/validation', { token })).status).toBe(410);
   });
 });
