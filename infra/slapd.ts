@@ -9,7 +9,7 @@
  * ACL that limits the platform's service account to the password and the personal mail.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chown, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { directoryPolicy } from '../lib/ldap/policy.js';
 import { resolveDebianTool } from './debianTool.js';
@@ -175,7 +175,7 @@ export async function startSlapd(options: SlapdOptions): Promise<Slapd> {
     if (slapadd.code !== 0) throw new Error(`slapadd failed: ${slapadd.output.trim().split('\n').slice(-3).join(' ')}`);
   }
   // Unprivileged: as root, slapd drops to the openldap user, which must own its files.
-  const asRoot = process.getuid?.() === 0;
+  const asRoot = process.getuid?.() === 0 && (await runOnce('id', ['-u', 'openldap'])).code === 0;
   if (asRoot) await chownTree(dir, 'openldap');
   const port = options.port ?? (await getFreePort());
   const url = `ldap://127.0.0.1:${port}`;
@@ -195,7 +195,8 @@ export async function startSlapd(options: SlapdOptions): Promise<Slapd> {
       gone = true;
     });
     await waitFor(async () => !gone && (await canConnect(port)), { timeoutMs: 15_000, message: 'slapd did not start' }).catch((error) => {
-      throw new Error(`${(error as Error).message}: ${tail.text()}`);
+      const hint = asRoot ? ` (it runs as openldap: every folder above ${dir} must be open to it, e.g. mode 755)` : '';
+      throw new Error(`${(error as Error).message}${hint}: ${tail.text()}`);
     });
   }
 
@@ -228,9 +229,5 @@ async function runOnce(command: string, args: string[]): Promise<{ code: number 
 
 async function chownTree(dir: string, user: string): Promise<void> {
   const { code, output } = await runOnce('chown', ['-R', `${user}:${user}`, dir]);
-  if (code !== 0) {
-    // No such user (slapd installed elsewhere): run as root rather than fail.
-    await chown(dir, 0, 0).catch(() => undefined);
-    if (!output.includes('invalid user')) throw new Error(`chown ${dir} failed: ${output}`);
-  }
+  if (code !== 0) throw new Error(`chown ${dir} failed: ${output}`);
 }
