@@ -203,7 +203,8 @@ function monCompteApiRoutes(deps: ApiDeps, useCases: MonCompteUseCases): Fastify
         tags,
         summary: 'Pour les services de l’établissement (jeton par service) : la photo, si l’étudiant y a consenti pour ce service',
         params: z.object({ studentNumber: z.string().min(1).max(32) }),
-        security: [{ serviceToken: [] }],
+        // A bearer token too: the service's own (IMAGE_RIGHTS_SERVICES), not a person's session.
+        security: [{ session: [] }],
         response: { 401: errorResponse, 404: errorResponse },
       },
       handler: async (request, reply) => {
