@@ -207,6 +207,30 @@ const environmentSchema = z
     ENT_STUDENT_AFFILIATIONS: z.string().default('student'),
     ENT_STAFF_AFFILIATIONS: z.string().default('staff,employee,faculty'),
     ENT_LOGIN_WINDOW: duration('PT10M'),
+    // « Mon compte » (issue 22): the institution's LDAP directory, reached with a limited service account.
+    /** ldap:// or ldaps:// URL of the directory; unset = « Connexion et sécurité » says the directory is not configured. */
+    DIRECTORY_LDAP_URL: z
+      .string()
+      .regex(/^ldaps?:\/\/[^\s]+$/, 'expected an ldap:// or ldaps:// URL')
+      .optional(),
+    DIRECTORY_PEOPLE_DN: z.string().min(3).default('ou=people,dc=univ,dc=example'),
+    DIRECTORY_SERVICE_DN: z.string().min(3).default('cn=password-service,ou=services,dc=univ,dc=example'),
+    DIRECTORY_SERVICE_PASSWORD: z.string().min(1).optional(),
+    DIRECTORY_LOGIN_ATTRIBUTE: z
+      .string()
+      .regex(/^[a-zA-Z][\w-]*$/)
+      .default('uid'),
+    DIRECTORY_TIMEOUT: duration('PT5S'),
+    /** « Première connexion ? » code and « Mot de passe oublié ? » link lifetimes. */
+    ACCOUNT_ACTIVATION_WINDOW: duration('PT30M'),
+    DIRECTORY_RECOVERY_WINDOW: duration('PT1H'),
+    /** Image rights: version of the consent text; a new value shows the new text (earlier consents stay in the history). */
+    IMAGE_RIGHTS_VERSION: z.string().min(1).default('1'),
+    /** Other services that may ask for a photo: JSON [{"id","label","token"}], one consent per service. */
+    IMAGE_RIGHTS_SERVICES: z
+      .string()
+      .default('[]')
+      .refine((v) => imageServices(v) !== undefined, 'expected JSON [{"id":"bu","label":"Bibliothèque","token":"…≥24 characters"}]'),
     /** Staff accept this version of the charter; a new value asks everyone again. */
     CHARTER_VERSION: z.string().min(1).default('1'),
     // The reference portal's look (api/pages/): an institution re-skins it without touching code.
@@ -413,6 +437,17 @@ function toConfig(env: z.infer<typeof environmentSchema>, mailLinks: ReturnType<
       cvCheck: { timeoutMs: env.OFFER_CV_CHECK_TIMEOUT, memoryMib: env.OFFER_CV_CHECK_MEMORY_MIB },
     },
     ent: entConfig(env),
+    directory: {
+      url: env.DIRECTORY_LDAP_URL && env.DIRECTORY_SERVICE_PASSWORD ? env.DIRECTORY_LDAP_URL : undefined,
+      peopleDn: env.DIRECTORY_PEOPLE_DN,
+      serviceDn: env.DIRECTORY_SERVICE_DN,
+      servicePassword: env.DIRECTORY_SERVICE_PASSWORD ?? '',
+      loginAttribute: env.DIRECTORY_LOGIN_ATTRIBUTE,
+      timeoutMs: env.DIRECTORY_TIMEOUT,
+      activationMs: env.ACCOUNT_ACTIVATION_WINDOW,
+      recoveryMs: env.DIRECTORY_RECOVERY_WINDOW,
+    },
+    imageRights: { version: env.IMAGE_RIGHTS_VERSION, services: imageServices(env.IMAGE_RIGHTS_SERVICES)! },
     charterVersion: env.CHARTER_VERSION,
     portal: {
       institutionName: env.INSTITUTION_NAME,
@@ -493,6 +528,25 @@ const list = (value: string) =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+
+/** The services allowed to ask for a photo (each with its own consent and bearer token); undefined when malformed. */
+export function imageServices(value: string): { id: string; label: string; token: string; use?: 'directory' | undefined }[] | undefined {
+  const service = z.object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+    label: z.string().min(1).max(120),
+    token: z.string().min(24),
+    /** `directory`: the service shows the internal directory or class lists, under that one consent. */
+    use: z.literal('directory').optional(),
+  });
+  try {
+    const parsed = z.array(service).safeParse(JSON.parse(value));
+    if (!parsed.success) return undefined;
+    const ids = parsed.data.map((s) => s.id);
+    return new Set(ids).size === ids.length && !ids.includes('card') && !ids.includes('directory') ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export type EntConfig = ReturnType<typeof entConfig>;
 

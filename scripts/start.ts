@@ -40,6 +40,7 @@ import { type ExitInfo, exitPromise, isAlive, isPortBusy, terminate, waitFor } f
 import { resolveTemporalCli, type TemporalCli } from '../infra/temporalCli.js';
 import { startTemporalDevServer } from '../infra/temporalDevServer.js';
 import { parseConfig } from '../lib/config.js';
+import { startDemoDirectory } from './demoDirectory.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = dataDirectory();
@@ -456,6 +457,22 @@ async function main(): Promise<void> {
     PAYLOAD_KEYS: process.env.PAYLOAD_KEYS ?? (await payloadKeys()),
     TEMPORAL_UI_ORIGIN: `http://localhost:${ports.temporalUi}`,
   };
+  // « Mon compte » (issue 22): the institution's directory (slapd) and its CAS server, unless an ENT is configured.
+  if (!process.env.ENT_PROTOCOL) {
+    const demoDirectory = await startStep('slapd and the CAS server', () =>
+      startDemoDirectory({
+        dataDir,
+        secret,
+        slapdPort: Number(process.env.SLAPD_PORT ?? 3389),
+        casPort: Number(process.env.CAS_PORT ?? 3390),
+        log: say,
+      }),
+    ).catch((error: Error) => {
+      say(`no directory: ${error.message.split('\n')[0]} (« Connexion et sécurité » will say it is not configured)`);
+      return undefined;
+    });
+    Object.assign(env, demoDirectory?.env ?? {});
+  }
   startChild('worker', 'worker.ts', env);
   startChild('api', 'server.ts', env);
   await Promise.all([waitForHealth(ports.api), waitForWorker(temporal.address, env)]);

@@ -83,7 +83,14 @@ export function portalRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
     });
 
-    kit.page(app, '/mon-compte', async (ctx) => accountPage(ctx, await candidates.profile(ctx.user!.id)), { for: ['candidate'] });
+    // ENT accounts have their own « Mon compte » (api/monCompte/): the same address leads there.
+    kit.page(
+      app,
+      '/mon-compte',
+      async (ctx) =>
+        ctx.user!.kind === 'candidate' ? accountPage(ctx, await candidates.profile(ctx.user!.id)) : redirectTo('/mon-compte/informations'),
+      { for: ['candidate', 'student', 'staff_ent'] },
+    );
 
     // Seed 001: changing the address logs the person out until the new one is validated.
     kit.form(app, {

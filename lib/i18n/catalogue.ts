@@ -7,6 +7,7 @@ import { graduateRegistrationMessages } from './messages/graduateRegistration.js
 import { httpMessages } from './messages/http.js';
 import { jobOfferMessages } from './messages/jobOffer.js';
 import { linkMessages } from './messages/link.js';
+import { monCompteMessages } from './messages/monCompte.js';
 import { pageMessages } from './messages/page.js';
 import { pageCandidateMessages } from './messages/pageCandidate.js';
 import { pageCareerMessages } from './messages/pageCareer.js';
@@ -43,6 +44,7 @@ export const catalogue = {
   http: httpMessages,
   jobOffer: jobOfferMessages,
   link: linkMessages,
+  monCompte: monCompteMessages,
   page: pageMessages,
   pageCandidate: pageCandidateMessages,
   pageCareer: pageCareerMessages,

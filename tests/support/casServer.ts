@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Directory, DirectoryPerson } from '../../lib/ldap/directory.js';
 
 export interface CasUser {
-  password: string;
+  /** Ignored when the server checks passwords against a directory (`options.directory`). */
+  password?: string;
   attributes: Record<string, string | string[]>;
 }
 
@@ -21,7 +23,33 @@ const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
  * service ticket redirect; the TGC cookie gives single sign-on), `/p3/serviceValidate` (each
  * ticket validates once, for the service it was issued to) and `/logout?service=`.
  */
-export async function startCasServer(users: Record<string, CasUser>, port = 0): Promise<CasServer> {
+export async function startCasServer(
+  users: Record<string, CasUser>,
+  port = 0,
+  options: { directory?: Directory } = {},
+): Promise<CasServer> {
+  // With a directory, as the institution's CAS does: the password is checked by binding as the
+  // person in LDAP, and a person missing from `users` gets their attributes from the directory.
+  const directoryPeople = new Map<string, DirectoryPerson>();
+  const checkPassword = async (username: string, password: string) => {
+    if (!options.directory) return users[username] !== undefined && users[username]?.password === password;
+    const person = await options.directory.authenticate(username, password).catch(() => undefined);
+    if (person) directoryPeople.set(username, person);
+    return person !== undefined;
+  };
+  const attributesOf = (username: string): Record<string, string | string[]> => {
+    const known = users[username]?.attributes;
+    if (known) return known;
+    const person = directoryPeople.get(username);
+    return person
+      ? {
+          eduPersonAffiliation: person.studentNumber ? ['student', 'member'] : ['member'],
+          ...(person.studentNumber ? { supannEtuId: person.studentNumber } : {}),
+          givenName: person.givenName,
+          sn: person.familyName,
+        }
+      : {};
+  };
   const tickets = new Map<string, { user: string; service: string }>();
   const ssoSessions = new Map<string, string>();
   const logouts: string[] = [];
@@ -65,7 +93,7 @@ export async function startCasServer(users: Record<string, CasUser>, port = 0): 
     tickets.delete(ticket); // a service ticket is single-use, valid or not
     if (!issued) return failure('INVALID_TICKET', `Ticket ${ticket} not recognized`);
     if (issued.service !== service) return failure('INVALID_SERVICE', 'Ticket was issued for another service');
-    const attributes = Object.entries(users[issued.user]!.attributes)
+    const attributes = Object.entries(attributesOf(issued.user))
       .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `      <cas:${name}>${xmlEscape(v)}</cas:${name}>`))
       .join('\n');
     return `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">
@@ -92,7 +120,7 @@ ${attributes}
     if (url.pathname === '/login' && request.method === 'POST') {
       const form = await formOf(request);
       const username = form.get('username') ?? '';
-      if (users[username]?.password !== form.get('password')) {
+      if (!(await checkPassword(username, form.get('password') ?? ''))) {
         return response
           .writeHead(401, { 'content-type': 'text/html; charset=utf-8' })
           .end(loginForm(service, 'Identifiant ou mot de passe incorrect'));

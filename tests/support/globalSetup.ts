@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../db/migrate.js';
 import { resolveChromium } from '../../infra/chromium.js';
 import { startEmbeddedPostgres } from '../../infra/embeddedPostgres.js';
+import { resolveSlapd, type Slapd, startSlapd } from '../../infra/slapd.js';
 import { startLocalTemporalCluster } from '../../infra/temporalCluster.js';
 import { startTemporalDevServer } from '../../infra/temporalDevServer.js';
 import { failureConverterPath } from '../../lib/codec/dataConverter.js';
@@ -27,6 +29,8 @@ export default async function setup(project: TestProject) {
   const chromium = await resolveChromium({ log: console.log }).catch(stopWithMessage);
   // The test processes are forked after the global setup: they inherit it (tests/support/browser.ts).
   process.env.CHROMIUM_PATH = chromium;
+  // The institution's LDAP directory (« Mon compte », the CAS server's password check): Debian's slapd.
+  await resolveSlapd({ log: console.log }).catch(stopWithMessage);
 
   const dir = await mkdtemp(join(tmpdir(), 'approvals-test-'));
   const starts = await Promise.allSettled([
@@ -64,6 +68,27 @@ export default async function setup(project: TestProject) {
     throw error;
   }
 
+  let slapd: Slapd;
+  try {
+    // Its own directory, so that the unprivileged slapd (openldap when we are root) can reach it.
+    slapd = await startSlapd({
+      dir: await mkdtemp(join(tmpdir(), 'approvals-slapd-')),
+      rootPassword: randomSecret(),
+      servicePassword: randomSecret(),
+    });
+  } catch (error) {
+    await temporal.stop();
+    await postgres.stop();
+    throw error;
+  }
+  // Inherited by the test processes (tests/monCompte/directory.ts), like CHROMIUM_PATH.
+  process.env.TEST_SLAPD = JSON.stringify({
+    url: slapd.url,
+    rootDn: slapd.rootDn,
+    rootPassword: slapd.rootPassword,
+    servicePassword: slapd.servicePassword,
+  });
+
   project.provide('templateDatabaseUrl', postgres.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', workflowBundlePath);
@@ -81,10 +106,13 @@ export default async function setup(project: TestProject) {
   );
 
   return async () => {
+    await slapd.stop();
     await temporal.stop();
     await postgres.stop();
   };
 }
+
+const randomSecret = () => randomBytes(18).toString('base64url');
 
 /** The message alone, without a stack trace: it is addressed to a person, not a debugger. */
 function stopWithMessage(error: Error): never {
