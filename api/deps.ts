@@ -10,6 +10,6 @@ export interface ApiDeps {
   temporal: Client;
   config: Config;
   hasher: PasswordHasher;
-  /** Where the student card keeps photos (api/monCompte/photoStore.ts); none until the card's storage is wired. */
+  /** Where image rights read photos from (api/monCompte/photoStore.ts); the card's storage when absent. */
   photoStore?: PhotoStore;
 }

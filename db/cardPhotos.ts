@@ -121,3 +121,17 @@ export async function photoQueue(db: DbOrTx, limit = 200) {
     >
   );
 }
+
+/**
+ * The photo the card office accepted for the student's current card (the live card, else the
+ * latest one): what image rights may pass on to other services (api/monCompte/imageRights.ts).
+ */
+export async function acceptedPhotoOfAccount(db: DbOrTx, entAccountId: string): Promise<Buffer | undefined> {
+  const row = await db('student_cards as c')
+    .join(`${photos} as p`, 'p.id', 'c.photo_id')
+    .where({ 'c.ent_account_id': entAccountId, 'p.status': 'accepted' })
+    .whereNotNull('p.jpeg')
+    .orderBy('c.created_at', 'desc')
+    .first('p.jpeg');
+  return row?.jpeg;
+}

@@ -91,6 +91,16 @@ const describers: Record<string, Describer> = {
     };
   },
 
+  /** A photo for the student card, reviewed by the card office (issue 21). */
+  async studentCard(db, { subject, requesterKey }) {
+    const photo = await db('card_photos as p')
+      .join('student_cards as c', 'c.id', 'p.card_id')
+      .where('p.id', subject)
+      .first('c.id as cardId');
+    const name = await partyName(db, requesterKey);
+    return { title: `Photo pour la carte étudiante de ${name}`, details: { Étudiant: name, ...(photo ? { Carte: photo.cardId } : {}) } };
+  },
+
   async demoApprovalRequest(db, { subject }) {
     const request = await db('demo_approval_requests').where({ id: subject }).first();
     return { title: request?.title ?? 'Demande', details: (request?.details as Record<string, string>) ?? {} };

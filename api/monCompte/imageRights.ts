@@ -4,7 +4,7 @@ import { consentHistory, consentsInForce, recordConsent } from '../../db/imageCo
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
 import type { ApiDeps } from '../deps.js';
-import { noPhotoStore, type PhotoStore } from './photoStore.js';
+import { cardPhotoStore, type PhotoStore } from './photoStore.js';
 
 /** The uses a person chooses for: the internal directory / class lists, then each service of IMAGE_RIGHTS_SERVICES. */
 export interface ImageUse {
@@ -20,7 +20,7 @@ export interface ImageUse {
  */
 export function createImageRightsUseCases(deps: ApiDeps & { photoStore?: PhotoStore }) {
   const { db, config } = deps;
-  const photos = deps.photoStore ?? noPhotoStore;
+  const photos = deps.photoStore ?? cardPhotoStore(db);
   const uses: ImageUse[] = [
     { id: 'directory', label: { key: 'monCompte.useDirectory' } },
     ...config.imageRights.services

@@ -209,7 +209,7 @@ export function createStudentCardUseCases(deps: ApiDeps) {
             .update({ refusal_comment: item.comment ?? null });
           await sendDecision(workflowId, {
             step: step.step,
-            decider: { key: me.key, name: me.displayName, roles: me.roles },
+            decider: { key: me.key, roles: me.roles },
             channel: 'inbox',
             outcome: item.outcome,
             ...(item.reason ? { reason: item.reason } : {}),

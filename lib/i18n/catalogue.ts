@@ -24,8 +24,8 @@ import { recruiterRegistrationMessages } from './messages/recruiterRegistration.
 import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { staffMessages } from './messages/staff.js';
-import { taskViewMessages } from './messages/taskView.js';
 import { pageStudentCardMessages, studentCardMessages } from './messages/studentCard.js';
+import { taskViewMessages } from './messages/taskView.js';
 import { trainingPreRegistrationMessages } from './messages/trainingPreRegistration.js';
 
 /**
