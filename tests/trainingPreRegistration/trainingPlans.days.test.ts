@@ -113,7 +113,7 @@ describe('seed 004 on the calendar: « La décision est communiquée environ un 
 
     await world.api('POST', `/api/pre-registrations/${holder.id}/withdrawal`, { reason: 'Mutation' }, holder.applicant.auth);
     await replay(holder.id, 'withdrawn-while-accepted');
-    await world.mailbox.waitFor(second.applicant.email, { subject: /^Décision attendue/ });
+    await world.mailbox.waitFor(second.applicant.email, { subject: /confirmez-vous votre participation/ });
     await world.skip('P2D');
     expect(await statusOf(world, second.id)).toBe('seat_offered');
     await world.skip('P1D');
@@ -121,7 +121,7 @@ describe('seed 004 on the calendar: « La décision est communiquée environ un 
     expect(await statusOf(world, second.id)).toBe('withdrawn');
     await replay(second.id, 'seat-lapsed');
 
-    const offer = await world.mailbox.waitFor(third.applicant.email, { subject: /^Décision attendue/ });
+    const offer = await world.mailbox.waitFor(third.applicant.email, { subject: /confirmez-vous votre participation/ });
     expect((await decideByLink(world, decisionLinkIn(offer), { outcome: 'approve' })).status).toBe(200);
     await world.mailbox.waitFor(third.applicant.email, { subject: /participation est confirmée/ });
     await world.skip('P60D');
