@@ -229,4 +229,19 @@ export const pageStudentCardMessages = {
   markCollected: text('Marquer remise (carte active)', 'Mark collected (card active)'),
   reactivate: text('Carte retrouvée : réactiver', 'Card found: reactivate'),
   noCards: text('Aucune carte.', 'No card.'),
+  // The card office's task in the staff shell (api/studentCard/taskView.ts).
+  taskTitle: text<{ name: string }>('Photo pour la carte étudiante de {name}', 'Photo for the student card of {name}'),
+  taskStudentSection: text('L’étudiant(e)', 'The student'),
+  taskPhotoSection: text('La photo déposée', 'The photo uploaded'),
+  taskStudentNumber: text('Numéro d’étudiant', 'Student number'),
+  taskCardStatus: text('État de la carte', 'Card status'),
+  taskRejections: text('Photos déjà refusées', 'Photos already refused'),
+  taskUploadedAt: text('Déposée le', 'Uploaded on'),
+  taskSize: text('Dimensions (pixels)', 'Size (pixels)'),
+  taskMeasures: text('Mesures (luminance moyenne, contraste, netteté, fond)', 'Measures (mean luma, contrast, sharpness, background)'),
+  taskSeePhoto: text(
+    'La photo s’affiche sur la page du service de la carte : /service-carte/photos',
+    'The photo is shown on the card office page: /service-carte/photos',
+  ),
+  taskNoPhoto: text('Aucune photo en attente pour cette carte.', 'No photo waiting for this card.'),
 };
