@@ -28,7 +28,7 @@ export const describeTask: DescribeTask = async (db, task, t, lang) => {
           [t('taskView.lastName'), text(card.last_name)],
           [t('taskView.firstName'), text(card.first_name)],
           [t('pageStudentCard.taskStudentNumber'), text(card.student_number)],
-          [t('pageStudentCard.taskCardStatus'), t(`studentCard.status_${card.status}` as MessageKey)],
+          [t('pageStudentCard.taskCardStatus'), (t as (key: MessageKey) => string)(`studentCard.status_${card.status}` as MessageKey)],
           [t('pageStudentCard.taskRejections'), text(card.rejections)],
         ],
       },
