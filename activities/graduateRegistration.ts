@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { readFreeText } from '../db/freeTexts.js';
 import {
   addGraduateGroups,
   findActiveAccountOfRegistryPerson,
@@ -120,11 +121,13 @@ export function createActivities(deps: ActivityDeps) {
       outcome: 'active' | 'refused' | 'expired' | 'duplicate';
       /** The decider's key (`staff:<id>`). */
       decidedBy?: string;
-      reason?: string;
+      /** The refusal's reason, by its id in `free_texts` (issue 13): read here into the account. */
+      reasonId?: string;
       groups?: GraduateGroup[];
       at: number;
     }) {
-      const { accountId, outcome: status, reason } = input;
+      const { accountId, outcome: status } = input;
+      const reason = await readFreeText(db, input.reasonId);
       // The lifecycle gives the decider's key; the account keeps their name (read here, issue 13).
       const decidedBy = input.decidedBy ? await partyName(db, input.decidedBy) : undefined;
       await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { readFreeText } from '../db/freeTexts.js';
 import {
   applicationForForward,
   authorContact,
@@ -12,6 +13,7 @@ import { mailLink } from '../mail/links.js';
 import { offerApplicationConfirmed, offerApplicationForwarded } from '../mail/templates/jobOffer/offerApplication.js';
 import { type OfferNotice, offerNotice } from '../mail/templates/jobOffer/offerNotice.js';
 import { type OfferStatus, offerKindLabels } from '../workflows/jobOffer/contract.js';
+import type { ReasonRef } from '../workflows/kit/lifecycle.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import type { PhaseProjections } from './kit/lifecycle.js';
 import { deliverOnce } from './kit/mailing.js';
@@ -55,7 +57,8 @@ export function createActivities(deps: ActivityDeps) {
     /** `at` is the lifecycle's clock: the expiry timer follows it (on the time-skipping test server, PostgreSQL's lags behind). */
     publishOffer: (input: { offerId: string; at: number }) => publishOffer(db, input.offerId, new Date(input.at)),
 
-    async mailOfferAuthor(input: { offerId: string; notice: OfferNotice; step: string; reason?: string }) {
+    /** `reasonId`: a moderator's reason or comment, read from `free_texts`; `reason`: the platform's own words. */
+    async mailOfferAuthor(input: { offerId: string; notice: OfferNotice; step: string } & ReasonRef) {
       const author = await authorContact(db, input.offerId);
       if (!author) throw missing('offer', input.offerId);
       const rendered = offerNotice(
@@ -64,7 +67,7 @@ export function createActivities(deps: ActivityDeps) {
           authorName: author.name,
           title: author.title,
           company: author.company,
-          reason: input.reason,
+          reason: input.reason ?? (await readFreeText(db, input.reasonId)),
           ...(author.expiresAt ? { expiresOn: frenchDate(author.expiresAt) } : {}),
           link: mailLink(deps.config, 'MY_OFFER', { offerId: input.offerId }),
         },

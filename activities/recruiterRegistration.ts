@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { readFreeText } from '../db/freeTexts.js';
 import { findRecruiterById, type RecruiterAccount, settleRecruiterAccount, updateRecruiter } from '../db/recruiterAccounts.js';
 import { consumeToken } from '../db/tokens.js';
 import { ErrorKind } from '../lib/errors.js';
@@ -53,10 +54,12 @@ export function createActivities(deps: ActivityDeps) {
       outcome: 'active' | 'refused' | 'expired';
       /** The decider's key (`staff:<id>`). */
       decidedBy?: string;
-      reason?: string;
+      /** The refusal's reason, by its id in `free_texts` (issue 13): read here into the account. */
+      reasonId?: string;
       at: number;
     }) {
-      const { accountId, outcome: status, reason } = input;
+      const { accountId, outcome: status } = input;
+      const reason = await readFreeText(db, input.reasonId);
       // The lifecycle gives the decider's key; the account keeps their name (read here, issue 13).
       const decidedBy = input.decidedBy ? await partyName(db, input.decidedBy) : undefined;
       await settleRecruiterAccount(db, accountId, {

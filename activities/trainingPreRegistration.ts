@@ -1,10 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { readFreeText } from '../db/freeTexts.js';
 import { type ApplicantNoticeContext, applicantNoticeContext, type PreRegistrationStatus, setStatus } from '../db/preRegistrations.js';
 import { claimSeat, placeOnWaitList, reserveFreedSeats, waitListRank } from '../db/trainingSeats.js';
 import { ErrorKind } from '../lib/errors.js';
 import { sessionCalendar } from '../mail/ics.js';
 import { mailLink } from '../mail/links.js';
 import { carriesCalendar, type TrainingNotice, trainingNotice } from '../mail/templates/trainingPreRegistration/trainingNotice.js';
+import type { ReasonRef } from '../workflows/kit/lifecycle.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import type { PhaseProjections } from './kit/lifecycle.js';
 import { deliverOnce } from './kit/mailing.js';
@@ -36,13 +38,17 @@ export function createActivities(deps: ActivityDeps) {
      * « mes candidatures ». An acceptance also gives the practical details and the session as an
      * iCalendar file.
      */
-    async mailTrainingApplicant(input: { preRegistrationId: string; notice: TrainingNotice; step: string; reason?: string }) {
+    async mailTrainingApplicant(input: { preRegistrationId: string; notice: TrainingNotice; step: string } & ReasonRef) {
       const context = await applicantNoticeContext(db, input.preRegistrationId);
       if (!context?.email)
         throw ApplicationFailure.nonRetryable(`pre-registration ${input.preRegistrationId} not found, or no address`, ErrorKind.NotFound);
       const rank = input.notice === 'waitlisted' ? await waitListRank(db, input.preRegistrationId) : undefined;
       const link = mailLink(deps.config, 'MY_TRAINING_REQUEST', { requestId: input.preRegistrationId });
-      const rendered = trainingNotice(input.notice, { ...context, reason: input.reason, rank, link }, context.locale);
+      const rendered = trainingNotice(
+        input.notice,
+        { ...context, reason: input.reason ?? (await readFreeText(db, input.reasonId)), rank, link },
+        context.locale,
+      );
       const mail = carriesCalendar(input.notice)
         ? Object.assign(rendered, { attachments: [calendarAttachment(deps, input.preRegistrationId, context, link)] })
         : rendered;

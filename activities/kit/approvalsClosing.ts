@@ -1,6 +1,7 @@
 import { recordAudit } from '../../db/approvalAudit.js';
 import { markDecidersLinksUsed } from '../../db/approvalLinks.js';
 import { closeApprovalRequest, findApprovalRequest, setTaskStatus, tasksOfStep } from '../../db/approvals.js';
+import { readFreeText } from '../../db/freeTexts.js';
 import { decisionClosed } from '../../mail/templates/approvals/decisionClosed.js';
 import { type DecisionResult, frenchDateTime, outcomeDoneLabels } from '../../workflows/kit/approval/contract.js';
 import { type ActivityDeps, currentWorkflowId } from './context.js';
@@ -30,6 +31,9 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
     // Names for the audit and the projection, read here: the workflow's result carries keys only.
     const decidedByName = await partyName(db, result.decidedBy.key);
     const onBehalfOfName = result.decidedBy.onBehalfOf ? await partyName(db, result.decidedBy.onBehalfOf) : undefined;
+    // The reason and comment typed by the decider, by id in the result: the projection and the audit keep the texts.
+    const reason = await readFreeText(db, result.reasonId);
+    const comment = await readFreeText(db, result.commentId);
     await db.transaction(async (tx) => {
       await closeApprovalRequest(tx, {
         workflowId,
@@ -39,8 +43,8 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
         decidedByKey: result.decidedBy.key,
         decidedByName,
         channel: result.channel,
-        ...(result.reason ? { reason: result.reason } : {}),
-        ...(result.comment ? { comment: result.comment } : {}),
+        ...(reason ? { reason } : {}),
+        ...(comment ? { comment } : {}),
         closedAt: at,
       });
       for (const task of tasks.filter((t) => t.status === 'pending'))
@@ -56,8 +60,8 @@ export function createApprovalClosingActivities(deps: ActivityDeps) {
         ...(onBehalfOfName ? { onBehalfOfName } : {}),
         channel: result.channel,
         outcome: result.outcome,
-        ...(result.reason ? { reason: result.reason } : {}),
-        ...(result.comment ? { comment: result.comment } : {}),
+        ...(reason ? { reason } : {}),
+        ...(comment ? { comment } : {}),
         at,
       });
     });

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/connection.js';
+import { readFreeText } from '../../db/freeTexts.js';
 import { type LifecycleEvent, recordLifecycleEvent } from '../../db/lifecycleEvents.js';
 import type { ActivityDeps } from './context.js';
 import { partyName } from './parties.js';
@@ -37,6 +38,17 @@ export function createActivities({ db, phaseProjections = {} }: ActivityDeps) {
       for (const field of ['decidedBy', 'onBehalfOf'] as const) {
         const key = details[field];
         if (typeof key === 'string' && /^[a-z]+(:|$)/.test(key)) details[field] = await partyName(db, key);
+      }
+      // Reasons and comments typed by people travel as ids in `free_texts`: the event keeps the texts.
+      for (const [idField, field] of [
+        ['reasonId', 'reason'],
+        ['commentId', 'comment'],
+      ] as const) {
+        const id = details[idField];
+        if (typeof id !== 'string') continue;
+        delete details[idField];
+        const text = await readFreeText(db, id);
+        if (text) details[field] = text;
       }
       const named = { ...entry, details };
       await db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { approvalRequestsOf } from '../../db/approvals.js';
 import type { DbOrTx } from '../../db/connection.js';
 import { externalPartyFor } from '../../db/externalParties.js';
+import { storeOptionalText } from '../../db/freeTexts.js';
 import type { Session } from '../../db/sessions.js';
 import { parseDuration } from '../../lib/duration.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
@@ -137,8 +138,10 @@ export function createDemoApprovalUseCases(deps: ApiDeps) {
       const open = steps.find((s) => s.status === 'pending');
       if (!open) throw settledError(steps.at(-1)!);
       // A refusal (already decided meanwhile) is answered by api/errors.ts, in the requester's language.
+      // The reason stays in PostgreSQL; the Update (kept in the history) carries its id (issue 13).
+      const reasonId = await storeOptionalText(db, reason);
       const result = await temporal.workflow.getHandle(workflowId).executeUpdate(withdrawUpdate, {
-        args: [{ requesterKey: `${session.principal_kind}:${session.principal_id}`, ...(reason ? { reason } : {}) }],
+        args: [{ requesterKey: `${session.principal_kind}:${session.principal_id}`, ...(reasonId ? { reasonId } : {}) }],
       });
       return { requestId, outcome: result.outcome, at: new Date(result.at) };
     },

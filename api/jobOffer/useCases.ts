@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/connection.js';
+import { storeOptionalText } from '../../db/freeTexts.js';
 import { findGraduateById } from '../../db/graduateAccounts.js';
 import {
   applicationCounts,
@@ -165,9 +166,11 @@ export function createJobOfferUseCases(deps: ApiDeps) {
       const offer = await ownOffer(session, id);
       if (!canWithdrawOffer(offer.status))
         throw new AppError(ErrorKind.AlreadyDone, msg('jobOffer.alreadyClosed', { status: offer.status }));
+      // The reason stays in PostgreSQL; the Update (kept in the history) carries its id (issue 13).
+      const reasonId = await storeOptionalText(db, reason);
       await temporal.workflow
         .getHandle(jobOfferWorkflowId(id))
-        .executeUpdate(withdrawOfferUpdate, { args: [{ ...(reason ? { reason } : {}) }] });
+        .executeUpdate(withdrawOfferUpdate, { args: [{ ...(reasonId ? { reasonId } : {}) }] });
       return detail(session, id);
     },
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { externalPartyFor } from '../../db/externalParties.js';
+import { storeOptionalText } from '../../db/freeTexts.js';
 import { openPreRegistrationIds } from '../../db/openPreRegistrations.js';
 import { listForSession, markSubmitted, type PreRegistrationStatus, setStatus } from '../../db/preRegistrations.js';
 import { rolesOf } from '../../db/staffAccounts.js';
@@ -142,9 +143,11 @@ export function createPreRegistrationLifecycleUseCases(deps: ApiDeps) {
         return drafts.get(applicant, id);
       }
       if (!canWithdraw(row.status)) throw new AppError(ErrorKind.AlreadyDone, msg('trainingPreRegistration.alreadyClosed'));
+      // The reason stays in PostgreSQL; the Update (kept in the history) carries its id (issue 13).
+      const reasonId = await storeOptionalText(db, reason);
       await temporal.workflow
         .getHandle(trainingPreRegistrationWorkflowId(id))
-        .executeUpdate(withdrawPreRegistrationUpdate, { args: [{ ...(reason ? { reason } : {}) }] });
+        .executeUpdate(withdrawPreRegistrationUpdate, { args: [{ ...(reasonId ? { reasonId } : {}) }] });
       return drafts.get(applicant, id);
     },
 

@@ -47,8 +47,12 @@ describe('deciding by mail link', () => {
     expect(result.outcome).toBe('approve');
     // Ids only in the history (issue 13): the supérieur is an external party, their address stays in PostgreSQL.
     const bossParty = await world.db('external_parties').where({ email: boss }).first();
-    expect(result.decisions[0]).toMatchObject({ channel: 'link', comment: 'Bonne idée', decidedBy: { key: `party:${bossParty.id}` } });
+    expect(result.decisions[0]).toMatchObject({ channel: 'link', decidedBy: { key: `party:${bossParty.id}` } });
     expect(JSON.stringify(result)).not.toContain(boss);
+    // The comment too: the result names it by its id in free_texts, where the text stays.
+    const comment = await world.db('free_texts').where({ id: result.decisions[0]!.commentId }).first();
+    expect(comment.body).toBe('Bonne idée');
+    expect(JSON.stringify(result)).not.toContain('Bonne idée');
   });
 
   it('when a link is posted without the page’s CSRF token or from another origin, then it is refused and nothing is decided', async () => {

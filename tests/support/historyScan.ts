@@ -12,7 +12,7 @@ import { ENCRYPTED_ENCODING } from '../../lib/codec/aesGcmCodec.js';
  * address and password the tests used. The values come from the test databases themselves (every
  * `test_*` database the run created) and the passwords from the test support code.
  */
-export const dataKinds = ['email', 'name', 'birthDate', 'phone', 'postalAddress', 'password'] as const;
+export const dataKinds = ['email', 'name', 'birthDate', 'phone', 'postalAddress', 'password', 'freeText'] as const;
 export type DataKind = (typeof dataKinds)[number];
 export interface Needle {
   kind: DataKind;
@@ -20,7 +20,10 @@ export interface Needle {
 }
 
 /** Which columns hold which kind of personal data (people's own data, not labels derived from it). */
-function kindOfColumn(column: string): DataKind | undefined {
+function kindOfColumn(column: string, table: string): DataKind | undefined {
+  // Text people typed: decisions' reasons and comments, refusals, withdrawals (free_texts.body since issue 13).
+  if (/^(reason|comment|refusal_reason|withdrawal_reason)$/.test(column) || (table === 'free_texts' && column === 'body'))
+    return 'freeText';
   if (/email/.test(column)) return 'email';
   if (/birth_date/.test(column)) return 'birthDate';
   if (/phone/.test(column)) return 'phone';
@@ -50,7 +53,7 @@ export async function collectNeedles(templateDatabaseUrl: string): Promise<Needl
           await db.raw(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`)
         ).rows;
         for (const { table_name, column_name } of columns) {
-          const kind = kindOfColumn(column_name);
+          const kind = kindOfColumn(column_name, table_name);
           if (!kind) continue;
           const rows: { v: string | null }[] = (
             await db.raw(`SELECT DISTINCT ??::text AS v FROM ?? WHERE ?? IS NOT NULL`, [column_name, table_name, column_name])
@@ -77,7 +80,35 @@ export async function collectNeedles(templateDatabaseUrl: string): Promise<Needl
     await admin.destroy();
   }
   for (const password of passwordsInTestCode()) add('password', password);
-  return [...found.values()];
+  for (const text of freeTextsInTestCode()) add('freeText', text);
+  // The platform's own words (« Aucune place ne s’est libérée… », « Session annulée ») are no one's data.
+  const platformWords = platformSource();
+  return [...found.values()].filter((n) => n.kind !== 'freeText' || !platformWords.includes(n.value));
+}
+
+/** The reasons and comments the tests type (`reason: '…'`, `comment: '…'`, `title: '…'` of a declared diploma). */
+export function freeTextsInTestCode(): string[] {
+  const root = join(import.meta.dirname, '..');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts'));
+  const texts = new Set<string>();
+  for (const file of files) {
+    for (const match of readFileSync(join(root, file), 'utf8').matchAll(/\b(?:reason|comment)['"]?\s*[:=]\s*'([^'\n]{6,})'/g))
+      if (match[1]!.trim()) texts.add(match[1]!.trim());
+  }
+  const platformWords = platformSource();
+  return [...texts].filter((text) => !platformWords.includes(text));
+}
+
+/** The workflows' and activities' source: a text written there is the platform's, not a person's. */
+function platformSource(): string {
+  const root = join(import.meta.dirname, '..', '..');
+  return ['workflows', 'activities']
+    .flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => readFileSync(join(root, dir, f), 'utf8')),
+    )
+    .join('\n');
 }
 
 /** The passwords written in the tests (`password: '…'`, `password = '…'`). */

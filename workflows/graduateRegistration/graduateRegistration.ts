@@ -156,7 +156,12 @@ export async function graduateRegistration(input: GraduateRegistrationInput): Pr
     await graduates.mailGraduate({ accountId, notice: 'validated', step: 'validated-mail' });
     await registration.enter('active', decidedBy(decision));
   } else {
-    await graduates.settleGraduate({ accountId, outcome: 'refused', ...decided, reason: decision.reason ?? '' });
+    await graduates.settleGraduate({
+      accountId,
+      outcome: 'refused',
+      ...decided,
+      ...(decision.reasonId ? { reasonId: decision.reasonId } : {}),
+    });
     await graduates.mailGraduate({ accountId, notice: 'refused', step: 'refused-mail' });
     await registration.enter('refused', decidedBy(decision));
   }

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DecisionPlan, Party } from '../kit/approval/contract.js';
+import type { Withdrawal } from '../kit/lifecycle.js';
 
 /** Stable status codes of an offer (stored), with the French labels « Mes offres d’emploi » shows. */
 export const offerStatuses = ['pending_review', 'changes_requested', 'published', 'refused', 'expired', 'withdrawn'] as const;
@@ -42,7 +43,7 @@ export interface JobOfferState {
 }
 
 /** The author closes the offer: before moderation (withdrawal) or while published (early close). */
-export const withdrawOfferUpdate = defineUpdate<JobOfferState, [{ reason?: string }]>('jobOffer.withdraw');
+export const withdrawOfferUpdate = defineUpdate<JobOfferState, [Withdrawal]>('jobOffer.withdraw');
 
 /**
  * The author saved a new version (the API wrote it in the same transaction): the offer goes back

@@ -28,7 +28,7 @@ export async function jobOffer(input: JobOfferInput): Promise<OfferStatus> {
         // A new version: back to moderation.
       }
     },
-    (stop) => withdrawn(offer, stop.reason),
+    (stop) => withdrawn(offer, stop.reasonId),
   );
 }
 
@@ -51,7 +51,7 @@ async function moderate(offer: Offer): Promise<DecisionResult> {
 async function changesRequested(offer: Offer, decision: DecisionResult): Promise<OfferStatus | undefined> {
   const seen = offer.revisions;
   await offer.life.enter('changes_requested', decidedBy(decision));
-  await offer.notify('changesRequested', `changes-requested-mail-${offer.round}`, decision.comment);
+  await offer.notify('changesRequested', `changes-requested-mail-${offer.round}`, { reasonId: decision.commentId });
   if (!(await offer.revisedSince(seen, offer.input.changesWindowMs)))
     return expired(offer, `changes-lapsed-mail-${offer.round}`, 'L’offre n’a pas été modifiée dans le délai demandé.');
   await offer.life.enter('pending_review', { revision: true });
@@ -75,19 +75,19 @@ async function published(offer: Offer, decision: DecisionResult): Promise<OfferS
 
 async function refused(offer: Offer, decision: DecisionResult): Promise<OfferStatus> {
   await offer.life.enter('refused', decidedBy(decision));
-  await offer.notify('refused', `refused-mail-${offer.round}`, decision.reason);
+  await offer.notify('refused', `refused-mail-${offer.round}`, { reasonId: decision.reasonId });
   return offer.life.end('refused');
 }
 
 async function expired(offer: Offer, mailStep: string, reason?: string): Promise<OfferStatus> {
   await offer.life.enter('expired', reason ? { reason } : {});
-  await offer.notify('expired', mailStep, reason);
+  await offer.notify('expired', mailStep, { reason });
   return offer.life.end('expired');
 }
 
 /** Withdrawal before moderation, or early close: the status change is what unpublishes it (browsing reads it). */
-async function withdrawn(offer: Offer, reason?: string): Promise<OfferStatus> {
-  await offer.life.enter('withdrawn', reason ? { reason } : {});
+async function withdrawn(offer: Offer, reasonId?: string): Promise<OfferStatus> {
+  await offer.life.enter('withdrawn', reasonId ? { reasonId } : {});
   await offer.notify('withdrawn', 'withdrawn-mail');
   return offer.life.end('withdrawn');
 }

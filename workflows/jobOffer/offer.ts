@@ -3,7 +3,7 @@ import type { JobOfferActivities as Activities } from '../../activities/jobOffer
 import { ErrorKind } from '../../lib/errors.js';
 import type { OfferNotice } from '../../mail/templates/jobOffer/offerNotice.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
-import { lifecycle } from '../kit/lifecycle.js';
+import { lifecycle, type ReasonRef } from '../kit/lifecycle.js';
 import {
   type JobOfferInput,
   type JobOfferState,
@@ -39,8 +39,8 @@ export function followOffer(input: JobOfferInput) {
     /** Versions saved since the start. */
     revisions: 0,
     expiresAt: undefined as number | undefined,
-    notify: (notice: OfferNotice, step: string, reason?: string) =>
-      offers.mailOfferAuthor({ offerId: input.offerId, notice, step, ...(reason ? { reason } : {}) }),
+    notify: (notice: OfferNotice, step: string, reason: ReasonRef = {}) =>
+      offers.mailOfferAuthor({ offerId: input.offerId, notice, step, ...reason }),
     /**
      * Waits for a version newer than `seen`; false when `timeoutMs` passed first. Take `seen` before
      * the status that allows editing is announced: the author may save as soon as it is visible.

@@ -21,12 +21,25 @@ const inWorker = proxyLocalActivities<Activities>(localProjectionActivityOptions
 /** Why a lifecycle stops before its end: the person withdrew, or what it was about was cancelled. */
 export interface Stop {
   cause: 'withdrawal' | 'cancellation';
+  /** A withdrawal's reason, by its id in `free_texts` (issue 13). */
+  reasonId?: string;
+  /** A cancellation's reason, written by the platform (never typed by a person). */
+  reason?: string;
+}
+
+/**
+ * A reason a mail or a phase shows: typed by a person, by its id in `free_texts` (issue 13); or
+ * written by the platform itself (« Aucune place ne s’est libérée… »), in clear.
+ */
+export interface ReasonRef {
+  reasonId?: string;
   reason?: string;
 }
 
 /** What the person sends when they withdraw. */
 export interface Withdrawal {
-  reason?: string;
+  /** The API stores the typed reason in `free_texts`; the Update carries its id. */
+  reasonId?: string;
 }
 
 export interface LifecycleOptions<Phase extends string> {
@@ -87,7 +100,7 @@ export function lifecycle<Phase extends string>(options: LifecycleOptions<Phase>
   const requestStop = (request: Stop) => {
     if (!stop || request.cause === 'cancellation') stop = request;
   };
-  const decisionControl: DecisionControl = { withdrawal: () => stop && (stop.reason ? { reason: stop.reason } : {}) };
+  const decisionControl: DecisionControl = { withdrawal: () => stop && (stop.reasonId ? { reasonId: stop.reasonId } : {}) };
 
   return {
     get phase(): Phase {
@@ -133,7 +146,7 @@ export function lifecycle<Phase extends string>(options: LifecycleOptions<Phase>
       setHandler<A, [Withdrawal], UpdateDefinition<A, [Withdrawal]>>(
         update,
         async (request) => {
-          requestStop({ cause: 'withdrawal', ...(request.reason ? { reason: request.reason } : {}) });
+          requestStop({ cause: 'withdrawal', ...(request.reasonId ? { reasonId: request.reasonId } : {}) });
           await condition(() => finished);
           return answer();
         },
@@ -188,7 +201,8 @@ export function decidedBy(decision: DecisionResult): Record<string, string> {
     decidedBy: decision.decidedBy.key,
     ...(decision.decidedBy.onBehalfOf ? { onBehalfOf: decision.decidedBy.onBehalfOf } : {}),
     outcome: decision.outcome,
-    ...(decision.reason ? { reason: decision.reason } : {}),
-    ...(decision.comment ? { comment: decision.comment } : {}),
+    // Ids in `free_texts`: the activity that records the phase writes the texts.
+    ...(decision.reasonId ? { reasonId: decision.reasonId } : {}),
+    ...(decision.commentId ? { commentId: decision.commentId } : {}),
   };
 }

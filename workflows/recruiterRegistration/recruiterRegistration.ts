@@ -66,7 +66,12 @@ export async function recruiterRegistration(input: RecruiterRegistrationInput): 
     await recruiters.mailRecruiter({ accountId, notice: 'validated', step: 'validated-mail' });
     return finish('active', decidedBy(decision));
   }
-  await recruiters.settleRecruiter({ accountId, outcome: 'refused', ...decided, reason: decision.reason ?? '' });
+  await recruiters.settleRecruiter({
+    accountId,
+    outcome: 'refused',
+    ...decided,
+    ...(decision.reasonId ? { reasonId: decision.reasonId } : {}),
+  });
   await recruiters.mailRecruiter({ accountId, notice: 'refused', step: 'refused-mail' });
   return finish('refused', decidedBy(decision));
 }

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DecisionPlan, Party } from '../kit/approval/contract.js';
+import type { Withdrawal } from '../kit/lifecycle.js';
 
 /** What the API gives a pre-registration lifecycle when the applicant sends it (step 5). */
 export interface TrainingPreRegistrationInput {
@@ -43,7 +44,7 @@ export interface PreRegistrationState {
   communicationAt?: number;
 }
 
-export const withdrawPreRegistrationUpdate = defineUpdate<PreRegistrationState, [{ reason?: string }]>('preRegistration.withdraw');
+export const withdrawPreRegistrationUpdate = defineUpdate<PreRegistrationState, [Withdrawal]>('preRegistration.withdraw');
 
 /** The session moved (new start date) or was cancelled: sent by the API to every active request. */
 export const sessionChangedSignal = defineSignal<[{ startsOn?: string; cancelled?: boolean }]>('preRegistration.sessionChanged');

@@ -2,7 +2,7 @@ import { getExternalWorkflowHandle, proxyActivities, setHandler } from '@tempora
 import type { TrainingPreRegistrationActivities as Activities } from '../../activities/trainingPreRegistration.js';
 import type { TrainingNotice } from '../../mail/templates/trainingPreRegistration/trainingNotice.js';
 import { defaultActivityOptions } from '../kit/activityOptions.js';
-import { lifecycle } from '../kit/lifecycle.js';
+import { lifecycle, type ReasonRef } from '../kit/lifecycle.js';
 import {
   type PreRegistrationPhase,
   type PreRegistrationState,
@@ -39,8 +39,8 @@ export function followPreRegistration(input: TrainingPreRegistrationInput) {
     sessionStartAt,
     /** « environ un mois avant l'action »: `TRAINING_DECISION_NOTICE` before the first day. */
     communicationAt: () => sessionStartAt() - input.decisionNoticeMs,
-    notify: (notice: TrainingNotice, step: string, reason?: string) =>
-      training.mailTrainingApplicant({ preRegistrationId: input.preRegistrationId, notice, step, reason }),
+    notify: (notice: TrainingNotice, step: string, reason: ReasonRef = {}) =>
+      training.mailTrainingApplicant({ preRegistrationId: input.preRegistrationId, notice, step, ...reason }),
   };
   const state = (): PreRegistrationState => ({
     phase: life.phase,

@@ -54,7 +54,7 @@ async function askSupervisor({ input, life }: PreRegistration): Promise<Decision
 /** « S'il refuse, le processus se termine et vous ne pouvez pas participer à l'action. » */
 async function refusedBySupervisor(request: PreRegistration, supervisor: DecisionResult): Promise<PreRegistrationPhase> {
   await request.life.enter('refused', decidedBy(supervisor));
-  await request.notify('supervisorRefused', 'supervisor-refused-mail', supervisor.reason);
+  await request.notify('supervisorRefused', 'supervisor-refused-mail', { reasonId: supervisor.reasonId });
   return request.life.end('refused');
 }
 
@@ -95,7 +95,7 @@ async function communicateDecision(request: PreRegistration, decision: DecisionR
   if ((await untilDate(request, request.communicationAt)) === 'seat') return 'seat';
   const phase = request.life.phase as 'accepted' | 'refused' | 'waitlisted';
   request.decisionCommunicated = true;
-  await request.notify(phase, 'decision-mail', phase === 'refused' ? decision.reason : undefined);
+  await request.notify(phase, 'decision-mail', phase === 'refused' ? { reasonId: decision.reasonId } : {});
   await request.life.note(`${phase}_communicated`);
   return 'communicated';
 }
@@ -136,7 +136,7 @@ async function sessionStarts({ life, notify }: PreRegistration): Promise<PreRegi
   if (life.phase === 'waitlisted') {
     const reason = 'Aucune place ne s’est libérée avant la session.';
     await life.enter('refused', { reason });
-    await notify('refused', 'no-seat-mail', reason);
+    await notify('refused', 'no-seat-mail', { reason });
     return life.end('refused');
   }
   await life.enter('completed');
@@ -152,7 +152,7 @@ async function stopRequest(request: PreRegistration, stop: Stop): Promise<PreReg
     return life.end('cancelled');
   }
   if (life.phase === 'accepted' || life.phase === 'seat_offered') await offerFreedSeats(request);
-  await life.enter('withdrawn', stop.reason ? { reason: stop.reason } : {});
+  await life.enter('withdrawn', stop.reasonId ? { reasonId: stop.reasonId } : {});
   await request.notify('withdrawn', 'withdrawn-mail');
   return life.end('withdrawn');
 }

@@ -94,8 +94,9 @@ export interface DecisionResult {
   outcome: Outcome | 'withdrawn' | 'expired';
   decidedBy: Party & { onBehalfOf?: string };
   channel: Channel;
-  reason?: string;
-  comment?: string;
+  /** Ids in `free_texts` (issue 13): the reason and comment themselves stay in PostgreSQL. */
+  reasonId?: string;
+  commentId?: string;
   /** Epoch ms. */
   at: number;
 }
@@ -119,13 +120,15 @@ export interface DecideInput {
   /** For `link`, the API has checked the link: bound to this decider and this step, not expired. */
   channel: 'link' | 'inbox';
   outcome: Outcome;
-  reason?: string;
-  comment?: string;
+  /** The API stores the typed reason and comment in `free_texts` first; the Update carries their ids. */
+  reasonId?: string;
+  commentId?: string;
 }
 
 export interface WithdrawInput {
   requesterKey: string;
-  reason?: string;
+  /** Id in `free_texts`. */
+  reasonId?: string;
 }
 
 export interface HandOverInput {

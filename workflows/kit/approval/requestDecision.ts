@@ -56,7 +56,7 @@ const fail = (type: ErrorKind, text: MessageRef, options?: RefusalOptions) =>
  * person makes at any step of the lifecycle lands here as « withdrawn » while a decision is open.
  */
 export interface DecisionControl {
-  withdrawal(): { reason?: string } | undefined;
+  withdrawal(): { reasonId?: string } | undefined;
 }
 
 export async function requestDecision(request: DecisionRequest, control?: DecisionControl): Promise<DecisionResult> {
@@ -178,9 +178,9 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
       throw fail(ErrorKind.Forbidden, msg('approval.notAnApprover'));
     }
     if (!request.outcomes.includes(input.outcome)) throw fail(ErrorKind.Validation, msg('approval.outcomeNotAllowed'));
-    if (input.outcome === 'refuse' && !input.reason?.trim())
+    if (input.outcome === 'refuse' && !input.reasonId)
       throw fail(ErrorKind.Validation, msg('approval.reasonRequired'), { field: 'reason' });
-    if (input.outcome === 'request_changes' && !input.comment?.trim())
+    if (input.outcome === 'request_changes' && !input.commentId)
       throw fail(ErrorKind.Validation, msg('approval.commentRequired'), { field: 'comment' });
   };
 
@@ -196,8 +196,8 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
           ...(approver?.onBehalfOf ? { onBehalfOf: approver.onBehalfOf.key } : {}),
         },
         channel: input.channel,
-        ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
-        ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+        ...(input.reasonId ? { reasonId: input.reasonId } : {}),
+        ...(input.commentId ? { commentId: input.commentId } : {}),
         at: Date.now(),
       };
       // Answer once the projections say so, so the link page shows the decision straight away.
@@ -215,7 +215,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
         outcome: 'withdrawn',
         decidedBy: { key: request.requester.key },
         channel: 'requester',
-        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.reasonId ? { reasonId: input.reasonId } : {}),
         at: Date.now(),
       };
       await condition(() => closed);
@@ -355,7 +355,7 @@ export async function requestDecision(request: DecisionRequest, control?: Decisi
           outcome: 'withdrawn',
           decidedBy: { key: request.requester.key },
           channel: 'requester',
-          ...(withdrawal.reason ? { reason: withdrawal.reason } : {}),
+          ...(withdrawal.reasonId ? { reasonId: withdrawal.reasonId } : {}),
           at: Date.now(),
         };
       }
