@@ -3,6 +3,7 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import { countAttempt, markAcknowledged, recordAccessControlEvent } from '../db/accessControlEvents.js';
 import { decidePhoto, findPhoto, photosOf } from '../db/cardPhotos.js';
 import { findEntAccountById } from '../db/entAccounts.js';
+import { readFreeText } from '../db/freeTexts.js';
 import { type CardStatus, findCard, insertCard, setCardStatus, updateCard } from '../db/studentCards.js';
 import { ErrorKind } from '../lib/errors.js';
 import { t } from '../lib/i18n/index.js';
@@ -42,18 +43,18 @@ export function createActivities(deps: ActivityDeps) {
       photoId: string;
       outcome: 'accepted' | 'refused';
       decidedBy: string;
-      reason?: string;
-      comment?: string;
+      /** The refusal's reason, typed by the card office: in PostgreSQL (free_texts), never in the history. */
+      reasonId?: string;
       at: number;
       purgeAfter: number;
     }) {
+      const reason = await readFreeText(db, input.reasonId);
       await db.transaction(async (tx) => {
         const before = await findPhoto(tx, input.photoId);
         if (before?.status !== 'pending') return;
         await decidePhoto(tx, input.photoId, {
           status: input.outcome,
-          ...(input.reason ? { reason: input.reason } : {}),
-          ...(input.comment ? { comment: input.comment } : {}),
+          ...(reason ? { reason } : {}),
           decidedBy: input.decidedBy,
           at: new Date(input.at),
           ...(input.outcome === 'refused' ? { purgeAfter: new Date(input.purgeAfter) } : {}),

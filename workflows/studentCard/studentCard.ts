@@ -169,8 +169,7 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
         photoId,
         outcome: accepted ? 'accepted' : 'refused',
         decidedBy: decision.decidedBy.key,
-        ...(decision.reason ? { reason: decision.reason } : {}),
-        ...(decision.comment ? { comment: decision.comment } : {}),
+        ...(decision.reasonId ? { reasonId: decision.reasonId } : {}),
         at: decision.at,
         purgeAfter: decision.at + timers.refusedPhotoRetentionMs,
       });
@@ -201,7 +200,8 @@ export async function studentCard(input: StudentCardInput): Promise<CardPhase> {
         outcomes: ['approve', 'refuse'],
         plan: { ...input.review, onDeadline: 'expire' },
       },
-      { withdrawal: () => (pendingPhotoId !== photoId ? { reason: 'nouvelle photo déposée' } : undefined) },
+      // A newer photo withdraws this round (no reason: the card's history says a new photo came).
+      { withdrawal: () => (pendingPhotoId !== photoId ? {} : undefined) },
     );
   }
 
