@@ -1,4 +1,5 @@
 import { externalApproverName } from '../../activities/kit/externalApproverNames.js';
+import { findExternalParty } from '../../db/externalParties.js';
 import { type DecisionLink, findDecisionLinkByHash } from '../../db/approvalLinks.js';
 import { type ApprovalRequestRow, findApprovalRequest, tasksOfStep } from '../../db/approvals.js';
 import { findStaffById, rolesOf } from '../../db/staffAccounts.js';
@@ -34,9 +35,9 @@ export function createDecisionLinkUseCases(deps: ApiDeps) {
     // After the step closes the link shows who decided what and when, even past its expiry.
     const state: DecisionLinkState = request.status !== 'pending' ? 'closed' : link.expires_at.getTime() <= Date.now() ? 'expired' : 'open';
     const approverName = task?.approver_name ?? link.approver_key;
-    const external = link.approver_key.startsWith('email:')
-      ? await externalApproverName(db, link.workflow_id, link.approver_key.slice(6))
-      : undefined;
+    // An external approver is keyed `party:<id>` (issue 13); their address is in external_parties.
+    const party = link.approver_key.startsWith('party:') ? await findExternalParty(db, link.approver_key.slice(6)) : undefined;
+    const external = party ? await externalApproverName(db, link.workflow_id, party.email) : undefined;
     return { link, request, approverName, greeting: external ?? approverName, onBehalfOf: task?.on_behalf_of_name ?? null, state };
   }
 

@@ -257,7 +257,7 @@ describe('staff administration', () => {
     const hasher = createPasswordHasher(world.config.argon2);
     await seedDemoStaff(world.db, hasher);
     await seedDemoStaff(world.db, hasher);
-    expect(await world.db('staff_accounts').where('email', 'like', '%.demo@universite.example')).toHaveLength(5);
+    expect(await world.db('staff_accounts').where('email', 'like', '%.demo@universite.example')).toHaveLength(6);
     const admin = await world.api('POST', '/api/staff/sessions', { email: 'admin.demo@universite.example', password: 'Demo-Admin-2026' });
     expect(admin.status).toBe(201);
     expect(admin.body.staff).toMatchObject({ displayName: 'Nadia Benali', roles: [{ role: 'administrateur', scope: '' }] });

@@ -46,7 +46,7 @@ describe('« Mon compte » in a real browser (375 px, axe on every page)', () =>
     const tabs = page.getByRole('navigation', { name: 'Rubriques de mon compte' });
     expect(await tabs.getByRole('listitem').allTextContents()).toEqual([
       'Mes informations personnelles',
-      'Badge et accès (« Badge et accès » sera bientôt disponible.)',
+      'Badge et accès',
       'Connexion et sécurité',
       'Confidentialité et droit à l’image',
     ]);

@@ -175,18 +175,35 @@ async function readHistory(history: unknown, codec: PayloadCodec | undefined): P
   return { texts, clearPayloads };
 }
 
-/** Every execution of the client's namespace: its id, search attributes and memo, then its history. */
-export async function scanNamespace(client: Client, codec: PayloadCodec | undefined): Promise<ScannedHistory[]> {
-  const scanned: ScannedHistory[] = [];
+/** One way of reading every history (with or without the codec) and what to do with each, as it comes. */
+export interface NamespaceReader {
+  codec: PayloadCodec | undefined;
+  onHistory: (history: ScannedHistory) => void;
+}
+
+/**
+ * Every execution of the client's namespace: its id, search attributes and memo, then its history,
+ * fetched once and handed to each reader, then dropped: after a whole suite the namespace holds
+ * thousands of histories, too many to keep in memory at once (the scan ran out of heap doing so).
+ */
+export async function scanNamespace(client: Client, readers: NamespaceReader[]): Promise<number> {
+  let executions = 0;
   for await (const execution of client.workflow.list()) {
     const handle = client.workflow.getHandle(execution.workflowId, execution.runId);
     const description = await handle.describe().catch(() => undefined);
     const raw = description?.raw;
     const history = await handle.fetchHistory();
-    const read = await readHistory({ history, info: raw?.workflowExecutionInfo, config: raw?.executionConfig }, codec);
-    scanned.push({ workflowId: execution.workflowId, texts: [execution.workflowId, ...read.texts], clearPayloads: read.clearPayloads });
+    for (const reader of readers) {
+      const read = await readHistory({ history, info: raw?.workflowExecutionInfo, config: raw?.executionConfig }, reader.codec);
+      reader.onHistory({
+        workflowId: execution.workflowId,
+        texts: [execution.workflowId, ...read.texts],
+        clearPayloads: read.clearPayloads,
+      });
+    }
+    executions++;
   }
-  return scanned;
+  return executions;
 }
 
 /** Recorded history files (the Temporal UI's « Download » JSON). */
@@ -209,21 +226,33 @@ export interface ScanReport {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function findPersonalData(histories: ScannedHistory[], needles: Needle[]): ScanReport {
+  const tally = personalDataTally(needles);
+  for (const history of histories) tally.add(history);
+  return tally.report();
+}
+
+/** The same search, one history at a time (the namespace scan streams them). */
+export function personalDataTally(needles: Needle[]): { add: (history: ScannedHistory) => void; report: () => ScanReport } {
   const byKind = Object.fromEntries(dataKinds.map((k) => [k, { histories: 0, examples: [] as string[] }])) as ScanReport['byKind'];
   const patterns = needles.map((n) => ({
     ...n,
     pattern: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(n.value)}($|[^\\p{L}\\p{N}])`, 'u'),
   }));
-  for (const history of histories) {
+  let histories = 0;
+  let clearPayloads = 0;
+  const add = (history: ScannedHistory) => {
+    histories++;
+    clearPayloads += history.clearPayloads;
     const text = history.texts.join('\n');
     const kinds = new Set<DataKind>();
     for (const needle of patterns) {
-      if (!needle.pattern.test(text)) continue;
+      // A plain substring search first: the word-boundary pattern only where the value occurs at all.
+      if (!text.includes(needle.value) || !needle.pattern.test(text)) continue;
       kinds.add(needle.kind);
       const examples = byKind[needle.kind].examples;
       if (examples.length < 5 && !examples.includes(needle.value)) examples.push(needle.value);
     }
     for (const kind of kinds) byKind[kind].histories++;
-  }
-  return { histories: histories.length, byKind, clearPayloads: histories.reduce((n, h) => n + h.clearPayloads, 0) };
+  };
+  return { add, report: () => ({ histories, byKind, clearPayloads }) };
 }

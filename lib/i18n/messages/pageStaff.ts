@@ -92,8 +92,8 @@ export const pageStaffMessages = {
   colOutcome: text('Décision', 'Decision'),
   colReasonComment: text('Motif, commentaire', 'Reason, comment'),
   changesCaption: text<{ heading: string }>(
-    (p) => p.heading,
-    (p) => p.heading,
+    (p) => `${p.heading}`,
+    (p) => `${p.heading}`,
   ),
   colField: text('Champ', 'Field'),
   colBefore: text('Avant', 'Before'),
