@@ -1,5 +1,6 @@
 import type { DiplomaChoice } from '../workflows/graduateRegistration/contract.js';
 import type { DbOrTx } from './connection.js';
+import { readFreeText } from './freeTexts.js';
 
 /** Graduate accounts: one row per registration attempt (see migration 005). */
 
@@ -104,7 +105,11 @@ export async function recordDiplomaChoice(
   if (choice?.kind === 'not_found')
     Object.assign(fields, {
       composante_code: choice.composanteCode,
-      declared_diploma: JSON.stringify({ title: choice.title, year: choice.year, composante: choice.composanteCode }),
+      declared_diploma: JSON.stringify({
+        title: await readFreeText(db, choice.titleId),
+        year: choice.year,
+        composante: choice.composanteCode,
+      }),
     });
   await updateGraduate(db, id, fields);
 }

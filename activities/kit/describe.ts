@@ -49,7 +49,7 @@ const describers: Record<string, Describer> = {
         Nom: account.last_name,
         'Prénom(s)': account.first_names,
         'Date de naissance': frenchDate(account.birth_date),
-        ...(absent && declared.title ? { 'Diplôme déclaré': `${declared.title}${declared.year ? ` (${declared.year})` : ''}` } : {}),
+        ...(declared.title ? { 'Diplôme déclaré': `${declared.title}${declared.year ? ` (${declared.year})` : ''}` } : {}),
         ...(absent && declared.composante ? { 'Composante déclarée': declared.composante } : {}),
         ...(absent && account.phone ? { Téléphone: account.phone } : {}),
         ...(absent && account.postal_address ? { Adresse: account.postal_address } : {}),

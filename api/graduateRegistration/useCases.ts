@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { storeFreeText } from '../../db/freeTexts.js';
 import {
   findGraduateById,
   type GraduateAccount,
@@ -95,7 +96,7 @@ export function createGraduateRegistrationUseCases(deps: ApiDeps) {
       choice = {
         kind: 'not_found',
         composanteCode: input.composanteCode,
-        ...(input.title ? { title: input.title } : {}),
+        ...(input.title ? { titleId: await storeFreeText(db, input.title) } : {}),
         ...(input.year ? { year: input.year } : {}),
       };
     }

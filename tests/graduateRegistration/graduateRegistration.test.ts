@@ -140,6 +140,8 @@ describe('graduate registration (seed 000, « Profils diplômés »)', () => {
 
     const [task] = await managerTasks(world, composanteManager.auth, 1);
     expect(task!.title).toContain('AICHA Ndiaye');
+    // The declared title reaches the approver from PostgreSQL (the lifecycle carries only its id).
+    expect((task as unknown as { details: Record<string, string> }).details['Diplôme déclaré']).toBe('DU Journalisme (2020)');
     const decided = await world.api(
       'POST',
       `/api/approvals/inbox/${task!.taskId}/decision`,

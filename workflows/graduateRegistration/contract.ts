@@ -41,7 +41,12 @@ export type DiplomaChoice =
       year: number;
       sharedByHomonyms: boolean;
     }
-  | { kind: 'not_found'; composanteCode: string; title?: string; year?: number };
+  | {
+      kind: 'not_found';
+      composanteCode: string /** The title as typed, in PostgreSQL (free_texts): free text stays out of the history. */;
+      titleId?: string;
+      year?: number;
+    };
 
 export type GraduateRegistrationPhase =
   | 'awaiting_email'

@@ -174,10 +174,10 @@ function diplomaDetails(choice: DiplomaChoice | undefined, match: GraduateRegist
   ];
   if (!choice) return { 'Base des diplômés': registry };
   if (choice.kind === 'not_found') {
-    const remembered = [choice.title, choice.year ? String(choice.year) : undefined].filter(Boolean).join(', ');
+    // The declared title is shown from PostgreSQL (« Diplôme déclaré », activities/kit/describe.ts).
     return {
       'Base des diplômés': registry,
-      Diplôme: `non trouvé${remembered ? ` (déclaré : ${remembered})` : ''}`,
+      Diplôme: `non trouvé${choice.titleId || choice.year ? ' (voir le diplôme déclaré)' : ''}`,
       Composante: choice.composanteCode,
     };
   }
