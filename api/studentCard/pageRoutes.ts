@@ -176,7 +176,7 @@ export function studentCardPageRoutes(deps: ApiDeps): FastifyPluginAsync {
     ] as const) {
       app.get(path, { schema: { hide: true } }, async (request, reply) => {
         const ctx = await kit.context(request, reply);
-        if (ctx.user?.kind !== 'staff') return kit.send(ctx, redirectTo('/connexion'));
+        if (ctx.user?.kind !== 'staff') return kit.send(ctx, redirectTo('/personnels/connexion'));
         try {
           if (file === 'csv')
             return reply
