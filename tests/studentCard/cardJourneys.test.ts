@@ -11,7 +11,7 @@ let browser: Browser;
 let office: TestStaff;
 beforeAll(async () => {
   w = await startCardWorld();
-  office = await createStaff(w.world, [{ role: 'service_carte' }], 'Agnès Carte');
+  office = await createStaff(w.world, [{ role: 'service_carte' }], 'Agnès Lefèvre');
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -96,7 +96,8 @@ export function freeTextsInTestCode(): string[] {
       if (match[1]!.trim()) texts.add(match[1]!.trim());
     // The title of a diploma a graduate declares (« not found » in the registry) is typed too.
     if (file.includes('graduate'))
-      for (const match of readFileSync(join(root, file), 'utf8').matchAll(/\btitle\s*:\s*'([^'\n]{6,})'/g)) texts.add(match[1]!.trim());
+      for (const match of readFileSync(join(root, file), 'utf8').matchAll(/notFound: true,[^}]*?\btitle\s*:\s*'([^'\n]{6,})'/gs))
+        texts.add(match[1]!.trim());
   }
   const platformWords = platformSource();
   return [...texts].filter((text) => !platformWords.includes(text));

@@ -134,7 +134,7 @@ export const pageStaffMessages = {
         expired: 'échue',
         informed: 'informé(e)',
         reassigned: 'réaffectée',
-      })[p.event] ?? p.event,
+      })[p.event] ?? String(p.event),
     (p) =>
       ({
         requested: 'requested',
@@ -149,7 +149,7 @@ export const pageStaffMessages = {
         expired: 'expired',
         informed: 'informed',
         reassigned: 'reassigned',
-      })[p.event] ?? p.event,
+      })[p.event] ?? String(p.event),
   ),
   kinds: text<{ kind: string }>(
     (p) =>
