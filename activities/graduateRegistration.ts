@@ -103,18 +103,6 @@ export function createActivities(deps: ActivityDeps) {
       await recordDiplomaChoice(db, input.accountId, input.choice, levels);
     },
 
-    /** What an « absent » person declared in the complete form, shown to the administrateur who decides. */
-    async declaredGraduateDetails(input: { accountId: string }): Promise<Record<string, string>> {
-      const account = await requireGraduate(input.accountId);
-      const declared = account.declared_diploma ?? {};
-      return {
-        ...(declared.title ? { 'Diplôme déclaré': `${declared.title}${declared.year ? ` (${declared.year})` : ''}` } : {}),
-        ...(declared.composante ? { 'Composante déclarée': declared.composante } : {}),
-        ...(account.phone ? { Téléphone: account.phone } : {}),
-        ...(account.postal_address ? { Adresse: account.postal_address } : {}),
-      };
-    },
-
     /** The decision's effect, in one transaction: active with its groups, refused, expired or duplicate (`at`: the lifecycle's clock). */
     async settleGraduate(input: {
       accountId: string;

@@ -1,18 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { readFreeText } from '../db/freeTexts.js';
-import {
-  applicationForForward,
-  authorContact,
-  findOffer,
-  markApplicationForwarded,
-  publishOffer,
-  setOfferStatus,
-} from '../db/jobOffers.js';
+import { applicationForForward, authorContact, markApplicationForwarded, publishOffer, setOfferStatus } from '../db/jobOffers.js';
 import { ErrorKind } from '../lib/errors.js';
 import { mailLink } from '../mail/links.js';
 import { offerApplicationConfirmed, offerApplicationForwarded } from '../mail/templates/jobOffer/offerApplication.js';
 import { type OfferNotice, offerNotice } from '../mail/templates/jobOffer/offerNotice.js';
-import { type OfferStatus, offerKindLabels } from '../workflows/jobOffer/contract.js';
+import type { OfferStatus } from '../workflows/jobOffer/contract.js';
 import type { ReasonRef } from '../workflows/kit/lifecycle.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import type { PhaseProjections } from './kit/lifecycle.js';
@@ -33,27 +26,6 @@ export function createActivities(deps: ActivityDeps) {
   const { db } = deps;
 
   return {
-    /** The current version, read at each moderation round so the webmaster sees what will be published. */
-    async offerForModeration(input: { offerId: string }) {
-      const offer = await findOffer(db, input.offerId);
-      if (!offer) throw missing('offer', input.offerId);
-      return {
-        title: offer.title,
-        company: offer.company,
-        kindLabel: offerKindLabels[offer.kind],
-        details: {
-          Type: offerKindLabels[offer.kind],
-          Entreprise: offer.company,
-          Lieu: offer.location,
-          Contrat: offer.contract,
-          'Date de début': offer.startsOn,
-          'Durée de publication': offer.publicationDuration,
-          Description: offer.description.length > 500 ? `${offer.description.slice(0, 500)}…` : offer.description,
-          Version: String(offer.revision),
-        },
-      };
-    },
-
     /** `at` is the lifecycle's clock: the expiry timer follows it (on the time-skipping test server, PostgreSQL's lags behind). */
     publishOffer: (input: { offerId: string; at: number }) => publishOffer(db, input.offerId, new Date(input.at)),
 
