@@ -1,7 +1,7 @@
 import { externalApproverName } from '../../activities/kit/externalApproverNames.js';
-import { findExternalParty } from '../../db/externalParties.js';
 import { type DecisionLink, findDecisionLinkByHash } from '../../db/approvalLinks.js';
 import { type ApprovalRequestRow, findApprovalRequest, tasksOfStep } from '../../db/approvals.js';
+import { findExternalParty } from '../../db/externalParties.js';
 import { findStaffById, rolesOf } from '../../db/staffAccounts.js';
 import { AppError, ErrorKind } from '../../lib/errors.js';
 import { msg } from '../../lib/i18n/index.js';
