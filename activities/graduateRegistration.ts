@@ -21,6 +21,7 @@ import type { ApproverSelector } from '../workflows/kit/approval/contract.js';
 import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import { deliverOnce } from './kit/mailing.js';
+import { missingRow } from './kit/missingRow.js';
 import { partyName } from './kit/parties.js';
 
 const groupLabel = (g: { kind: string; code: string }, locale: 'fr' | 'en') =>
@@ -38,8 +39,8 @@ export function createActivities(deps: ActivityDeps) {
 
   async function requireGraduate(accountId: string): Promise<GraduateAccount> {
     const account = await findGraduateById(db, accountId);
-    if (!account) throw ApplicationFailure.nonRetryable(`graduate account ${accountId} does not exist`, ErrorKind.NotFound);
-    return account;
+    if (account) return account;
+    throw missingRow(`graduate account ${accountId}`);
   }
 
   /** Graduate mails greet the person by the registry's name once they are recognised, not as typed. */

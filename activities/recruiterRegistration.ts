@@ -8,6 +8,7 @@ import { type RecruiterNotice, recruiterNotice } from '../mail/templates/recruit
 import { issueAccountLink } from './kit/accountLinks.js';
 import { type ActivityDeps, stepKey } from './kit/context.js';
 import { deliverOnce } from './kit/mailing.js';
+import { missingRow } from './kit/missingRow.js';
 import { partyName } from './kit/parties.js';
 
 export function createActivities(deps: ActivityDeps) {
@@ -16,7 +17,7 @@ export function createActivities(deps: ActivityDeps) {
 
   async function requireRecruiter(accountId: string): Promise<RecruiterAccount> {
     const account = await findRecruiterById(db, accountId);
-    if (!account) throw ApplicationFailure.nonRetryable(`recruiter account ${accountId} does not exist`, ErrorKind.NotFound);
+    if (!account) throw missingRow(`recruiter account ${accountId}`);
     return account;
   }
   const who = (r: RecruiterAccount) => ({ firstName: r.contact_first_name, companyName: r.company_name, ...links });

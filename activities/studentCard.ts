@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { log } from '@temporalio/activity';
 import { countAttempt, markAcknowledged, recordAccessControlEvent } from '../db/accessControlEvents.js';
 import { decidePhoto, findPhoto, photosOf } from '../db/cardPhotos.js';
 import { findEntAccountById } from '../db/entAccounts.js';
 import { readFreeText } from '../db/freeTexts.js';
 import { type CardStatus, findCard, insertCard, setCardStatus, updateCard } from '../db/studentCards.js';
-import { ErrorKind } from '../lib/errors.js';
 import { t } from '../lib/i18n/index.js';
 import { refusalReasonText } from '../lib/images/refusalReasons.js';
 import { deliverWebhook } from '../lib/webhooks/deliver.js';
@@ -15,6 +14,7 @@ import type { OppositionMotive } from '../workflows/studentCard/contract.js';
 import { type ActivityDeps, currentWorkflowId, stepKey } from './kit/context.js';
 import type { PhaseProjections } from './kit/lifecycle.js';
 import { deliverOnce } from './kit/mailing.js';
+import { missingRow } from './kit/missingRow.js';
 
 /** `student_cards.status` follows the lifecycle; an opposition also records its motive and time. */
 export const phaseProjections: PhaseProjections = {
@@ -32,7 +32,7 @@ export function createActivities(deps: ActivityDeps) {
 
   async function requireCard(cardId: string) {
     const card = await findCard(db, cardId);
-    if (!card) throw ApplicationFailure.nonRetryable(`student card ${cardId} does not exist`, ErrorKind.NotFound);
+    if (!card) throw missingRow(`student card ${cardId}`);
     return card;
   }
 

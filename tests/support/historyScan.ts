@@ -81,9 +81,13 @@ export async function collectNeedles(templateDatabaseUrl: string): Promise<Needl
   }
   for (const password of passwordsInTestCode()) add('password', password);
   for (const text of freeTextsInTestCode()) add('freeText', text);
-  // The platform's own words (« Aucune place ne s’est libérée… », « Session annulée ») are no one's data.
+  // The platform's own words (« Aucune place ne s’est libérée… », « Session annulée ») are no one's data,
+  // nor is one word of a name that the platform itself writes (« Compte » of a staff account named
+  // « Compte à désactiver », also in the summary « Compte candidat : … »).
   const platformWords = platformSource();
-  return [...found.values()].filter((n) => n.kind !== 'freeText' || !platformWords.includes(n.value));
+  const platformVocabulary = (n: Needle) =>
+    (n.kind === 'freeText' || (n.kind === 'name' && !/\s/.test(n.value))) && platformWords.includes(n.value);
+  return [...found.values()].filter((n) => !platformVocabulary(n));
 }
 
 /** The reasons and comments the tests type (`reason: '…'`, `comment: '…'`, `title: '…'` of a declared diploma). */
@@ -103,10 +107,10 @@ export function freeTextsInTestCode(): string[] {
   return [...texts].filter((text) => !platformWords.includes(text));
 }
 
-/** The workflows' and activities' source: a text written there is the platform's, not a person's. */
+/** The workflows', activities' and API's source (summaries are written there): a text written there is the platform's, not a person's. */
 function platformSource(): string {
   const root = join(import.meta.dirname, '..', '..');
-  return ['workflows', 'activities']
+  return ['workflows', 'activities', 'api']
     .flatMap((dir) =>
       readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
         .filter((f) => f.endsWith('.ts'))
