@@ -177,8 +177,11 @@ describe('worker versioning: AUTO_UPGRADE lifecycles and patched()', () => {
   it('when the same change is not behind patched(), then a moved lifecycle’s history no longer replays: the reason AUTO_UPGRADE needs patched()', async () => {
     expect(movedToV2.length).toBeGreaterThan(0);
     const history = await platform.client.workflow.getHandle(movedToV2[0]!).fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowBundle: { code: bundles.v2patched } }, history)).resolves.toBeUndefined();
-    await expect(Worker.runReplayHistory({ workflowBundle: { code: bundles.v2 } }, history)).rejects.toThrow(/nondeterminism/i);
+    const dataConverter = platform.replayDataConverter;
+    await expect(Worker.runReplayHistory({ workflowBundle: { code: bundles.v2patched }, dataConverter }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: { code: bundles.v2 }, dataConverter }, history)).rejects.toThrow(
+      /nondeterminism/i,
+    );
     log('replayed on the patched v2 code: OK; on the unpatched v2 code: nondeterminism error (the execution would be stuck)');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { buildApp } from '../../../api/app.js';
 import { createDb, type Db } from '../../../db/connection.js';
@@ -14,6 +15,7 @@ import type { Inbox, InboxMail } from '../../../harness/inbox.js';
 import { linkIn } from '../../../harness/inbox.js';
 import type { Stack } from '../../../harness/stack.js';
 import { getFreePort } from '../../../infra/processControl.js';
+import { AesGcmPayloadCodec } from '../../../lib/codec/aesGcmCodec.js';
 import { clientDataConverter } from '../../../lib/codec/dataConverter.js';
 import { newPayloadKeyEnv } from '../../../lib/codec/payloadKeys.js';
 import { parseConfig } from '../../../lib/config.js';
@@ -27,6 +29,8 @@ export interface VersionedPlatform {
   taskQueue: string;
   baseUrl: string;
   client: Client;
+  /** Payloads are sealed (issue 13): replaying a history needs the same codec. */
+  replayDataConverter: DataConverter;
   /** Starts a worker of version `buildId` running `bundleCode`; resolves once it polls. */
   startVersion(buildId: string, behavior: 'PINNED' | 'AUTO_UPGRADE', bundleCode: string): Promise<RunningVersion>;
   signUp(tag: string): Promise<Person>;
@@ -87,6 +91,7 @@ export async function startVersionedPlatform(stack: Stack & { inbox: Inbox }, na
     deploymentName,
     taskQueue,
     baseUrl,
+    replayDataConverter: { payloadCodecs: [new AesGcmPayloadCodec(config.temporal.payloadKeys)] },
     client,
     async startVersion(buildId, behavior, bundleCode) {
       // Exactly what `WORKER_DEPLOYMENT_NAME=… WORKER_BUILD_ID=… npm run worker` configures.
